@@ -1,0 +1,188 @@
+//! The viewer: which article is shown, loading it, and moving between them.
+//!
+//! The address (`?src=`) names the article. Loading keeps what is on screen
+//! until the new story has arrived; a failure shows an alert above it and
+//! never clears it. Only the newest request may change the screen, so a slow
+//! old answer cannot replace the story the reader asked for last.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::format::Article;
+use crate::load::{self, LoadError};
+use crate::messages::{self, Messages};
+use crate::navigation::{self, DEFAULT_SRC};
+use crate::social_bar::SocialBar;
+use crate::story::Story;
+use crate::timeline::Timeline;
+use crate::url_policy::UrlUse;
+
+/// An article on screen, with the absolute URL it came from.
+#[derive(Clone)]
+struct Shown {
+    src: String,
+    article: Article,
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed { src: String, error: LoadError },
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+    let status = RwSignal::new(Status::Loading);
+    let latest_request = StoredValue::new(0u64);
+    let root = NodeRef::<leptos::html::Main>::new();
+
+    // `raw` is a `src` as written (relative to the page); `move_focus` is set
+    // when the reader navigated, so the new headline gets focus.
+    let load = move |raw: String, move_focus: bool| {
+        latest_request.update_value(|n| *n += 1);
+        let request = latest_request.get_value();
+        let Some(url) = navigation::resolve(&raw, &navigation::page_url(), UrlUse::Resource) else {
+            status.set(Status::Failed {
+                error: LoadError::RefusedSource(raw.clone()),
+                src: raw,
+            });
+            return;
+        };
+        status.set(Status::Loading);
+        spawn_local(async move {
+            let result = load::fetch_article(&url).await;
+            if latest_request.get_value() != request {
+                return;
+            }
+            match result {
+                Ok(article) => {
+                    set_document_title(&article.headline);
+                    shown.set(Some(Shown { src: url, article }));
+                    status.set(Status::Ready);
+                    if move_focus {
+                        request_animation_frame(move || focus_headline(root));
+                    }
+                }
+                Err(error) => {
+                    leptos::logging::warn!("could not load {url}: {}", error.detail());
+                    status.set(Status::Failed { src: raw, error });
+                }
+            }
+        });
+    };
+
+    let requested = || navigation::requested_src().unwrap_or_else(|| DEFAULT_SRC.to_owned());
+    load(requested(), false);
+    // Back and Forward: the address already names the article to show.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| load(requested(), true));
+
+    let open = Callback::new(move |url: String| {
+        navigation::push_article(&url);
+        load(url, true);
+    });
+    let retry = Callback::new(move |src: String| load(src, false));
+
+    let messages = move || {
+        shown.with(|s| messages::for_lang(s.as_ref().map_or("en", |s| s.article.lang.as_str())))
+    };
+    let lang = move || shown.with(|s| s.as_ref().map(|s| s.article.lang.clone()));
+    let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
+    let busy = move || (status.get() == Status::Loading).to_string();
+
+    view! {
+        <main class="viewer" node_ref=root lang=lang dir=dir aria-busy=busy>
+            <div class="viewer__story">
+                {move || match status.get() {
+                    Status::Failed { src, error } => {
+                        Some(view! { <LoadAlert error=error src=src messages=messages() retry=retry /> })
+                    }
+                    _ => None,
+                }}
+                {move || match shown.get() {
+                    Some(Shown { article, .. }) => {
+                        let m = messages();
+                        let social = article.social.clone();
+                        view! {
+                            {social.map(|bar| view! { <SocialBar bar=bar messages=m /> })}
+                            <Story article=article messages=m />
+                        }
+                        .into_any()
+                    }
+                    None if status.get() == Status::Loading => {
+                        view! { <Skeleton messages=messages() /> }.into_any()
+                    }
+                    None => ().into_any(),
+                }}
+            </div>
+            {move || shown.get().and_then(|Shown { src, article }| {
+                let m = messages::for_lang(&article.lang);
+                article.timeline.map(|timeline| view! {
+                    <Timeline timeline=timeline base=src messages=m on_open=open />
+                })
+            })}
+        </main>
+    }
+}
+
+/// What failed, in the reader's words, with the technical detail folded away.
+#[component]
+fn LoadAlert(
+    error: LoadError,
+    src: String,
+    messages: &'static Messages,
+    retry: Callback<String>,
+) -> impl IntoView {
+    let can_retry = error.can_retry();
+    view! {
+        <div class="viewer__alert" role="alert">
+            <p class="viewer__alert-message">{error.message(messages)}</p>
+            <details class="viewer__alert-details">
+                <summary>{messages.details}</summary>
+                <p>{error.detail()}</p>
+            </details>
+            {can_retry.then(|| view! {
+                <button type="button" class="viewer__retry" on:click=move |_| retry.run(src.clone())>
+                    {messages.retry}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Grey blocks the size of a story, so the page does not jump when it arrives.
+#[component]
+fn Skeleton(messages: &'static Messages) -> impl IntoView {
+    view! {
+        <div class="skeleton">
+            <p class="visually-hidden" role="status">{messages.loading}</p>
+            <div class="skeleton__line skeleton__line--headline" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--headline skeleton__line--short" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--meta" aria-hidden="true"></div>
+            <div class="skeleton__line" aria-hidden="true"></div>
+            <div class="skeleton__line" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--short" aria-hidden="true"></div>
+        </div>
+    }
+}
+
+fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Moves focus to the new headline and the top of the story, as a page load
+/// would, so keyboard and screen-reader users start reading where it begins.
+fn focus_headline(root: NodeRef<leptos::html::Main>) {
+    let Some(main) = root.get_untracked() else {
+        return;
+    };
+    if let Ok(Some(h1)) = main.query_selector(".story__headline") {
+        if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+            let _ = h1.focus();
+            h1.scroll_into_view();
+        }
+    }
+}

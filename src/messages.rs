@@ -1,0 +1,125 @@
+//! The message catalogue: every string of the viewer's own interface.
+//!
+//! Components never write interface text themselves; they ask for the
+//! catalogue of the article's language. A language without a catalogue falls
+//! back to English.
+
+/// The viewer's interface strings in one language.
+#[derive(Debug)]
+pub struct Messages {
+    pub lang: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub follow_us: &'static str,
+    pub latest: &'static str,
+    pub by: &'static str,
+    pub published: &'static str,
+    pub updated: &'static str,
+    pub opens_in_new_tab: &'static str,
+    pub details: &'static str,
+    pub error_network: &'static str,
+    pub error_not_found: &'static str,
+    pub error_unavailable: &'static str,
+    pub error_busy: &'static str,
+    pub error_unreadable: &'static str,
+    pub error_incomplete: &'static str,
+    pub error_unsupported: &'static str,
+    pub error_refused_source: &'static str,
+}
+
+pub const EN: Messages = Messages {
+    lang: "en",
+    loading: "Loading the story…",
+    retry: "Retry",
+    follow_us: "Follow us",
+    latest: "Latest",
+    by: "By",
+    published: "Published",
+    updated: "Updated",
+    opens_in_new_tab: "(opens in a new tab)",
+    details: "Details",
+    error_network: "Couldn't load this story. Check your connection and try again.",
+    error_not_found: "This story could not be found.",
+    error_unavailable: "This story is not available.",
+    error_busy: "The news service is busy. Please try again in a moment.",
+    error_unreadable: "This story could not be read: the file is not a valid article.",
+    error_incomplete: "This story is incomplete and cannot be shown.",
+    error_unsupported: "This story uses a newer format than this viewer understands.",
+    error_refused_source: "Source not supported.",
+};
+
+pub const AR: Messages = Messages {
+    lang: "ar",
+    loading: "جارٍ تحميل الخبر…",
+    retry: "إعادة المحاولة",
+    follow_us: "تابعونا",
+    latest: "الأحدث",
+    by: "بقلم",
+    published: "نُشر",
+    updated: "حُدّث",
+    opens_in_new_tab: "(يفتح في علامة تبويب جديدة)",
+    details: "التفاصيل",
+    error_network: "تعذّر تحميل هذا الخبر. تحقّق من اتصالك وحاول مرة أخرى.",
+    error_not_found: "لم يُعثر على هذا الخبر.",
+    error_unavailable: "هذا الخبر غير متاح.",
+    error_busy: "خدمة الأخبار مشغولة. يُرجى المحاولة بعد قليل.",
+    error_unreadable: "تعذّرت قراءة هذا الخبر: الملف ليس مقالًا صالحًا.",
+    error_incomplete: "هذا الخبر غير مكتمل ولا يمكن عرضه.",
+    error_unsupported: "يستخدم هذا الخبر صيغة أحدث مما يفهمه هذا العارض.",
+    error_refused_source: "المصدر غير مدعوم.",
+};
+
+pub const FR: Messages = Messages {
+    lang: "fr",
+    loading: "Chargement de l’article…",
+    retry: "Réessayer",
+    follow_us: "Suivez-nous",
+    latest: "À la une",
+    by: "Par",
+    published: "Publié",
+    updated: "Mis à jour",
+    opens_in_new_tab: "(s’ouvre dans un nouvel onglet)",
+    details: "Détails",
+    error_network: "Impossible de charger cet article. Vérifiez votre connexion et réessayez.",
+    error_not_found: "Cet article est introuvable.",
+    error_unavailable: "Cet article n’est pas disponible.",
+    error_busy: "Le service est surchargé. Réessayez dans un instant.",
+    error_unreadable: "Cet article est illisible : le fichier n’est pas un article valide.",
+    error_incomplete: "Cet article est incomplet et ne peut pas être affiché.",
+    error_unsupported: "Cet article utilise un format plus récent que ce lecteur.",
+    error_refused_source: "Source non prise en charge.",
+};
+
+const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];
+
+/// The catalogue for a BCP 47 language tag, by its primary subtag.
+pub fn for_lang(lang: &str) -> &'static Messages {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default();
+    CATALOGUE
+        .into_iter()
+        .find(|m| m.lang.eq_ignore_ascii_case(primary))
+        .unwrap_or(&EN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_catalogue_by_primary_language() {
+        assert_eq!(for_lang("ar-SY").lang, "ar");
+        assert_eq!(for_lang("FR-ca").lang, "fr");
+        assert_eq!(for_lang("en-GB").lang, "en");
+        assert_eq!(for_lang("sw").lang, "en");
+        assert_eq!(for_lang("").lang, "en");
+    }
+
+    #[test]
+    fn every_catalogue_differs_from_english() {
+        for m in [&AR, &FR] {
+            assert_ne!(m.follow_us, EN.follow_us);
+            assert_ne!(m.retry, EN.retry);
+            assert_ne!(m.error_not_found, EN.error_not_found);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The headline timeline: recent headlines with their times, newest first.
+
+use leptos::prelude::*;
+
+use crate::format::{Timeline as TimelineData, TimelineEntry};
+use crate::messages::Messages;
+use crate::navigation;
+use crate::url_policy::{self, UrlUse};
+
+/// `<section>` named by its title, with an `<ol>` of entries. An entry with
+/// `article` opens that story inside the viewer through `on_open` (given the
+/// article's absolute URL); one with `url` is an ordinary outside link.
+#[component]
+pub fn Timeline(
+    timeline: TimelineData,
+    /// The absolute URL of the article this timeline came with: relative
+    /// `article` URLs are resolved against it.
+    base: String,
+    messages: &'static Messages,
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let title = timeline
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| messages.latest.to_owned());
+    let page = navigation::page_url();
+    let entries = timeline
+        .newest_first()
+        .into_iter()
+        .map(|entry| entry_view(entry, &base, &page, on_open))
+        .collect_view();
+    let label = title.clone();
+    view! {
+        <section class="timeline" aria-label=label>
+            <h2 class="timeline__title">{title}</h2>
+            <ol class="timeline__entries">{entries}</ol>
+        </section>
+    }
+}
+
+fn entry_view(
+    entry: &TimelineEntry,
+    base: &str,
+    page: &str,
+    on_open: Callback<String>,
+) -> impl IntoView {
+    let time = view! {
+        <time class="timeline__time" datetime=entry.time.as_str().to_owned()>{entry.time.clock()}</time>
+    };
+    let headline = view! { <span class="timeline__headline">{entry.headline.clone()}</span> };
+    let article = entry
+        .article
+        .as_deref()
+        .and_then(|a| navigation::resolve(a, base, UrlUse::Resource));
+    let link = match (
+        article,
+        entry
+            .url
+            .as_deref()
+            .and_then(|u| url_policy::allow(u, UrlUse::Link)),
+    ) {
+        (Some(resolved), _) => {
+            let href = navigation::address_for(&resolved, page);
+            let open = move |ev: leptos::ev::MouseEvent| {
+                // Let the browser handle new-tab and new-window clicks itself.
+                if ev.button() != 0
+                    || ev.ctrl_key()
+                    || ev.meta_key()
+                    || ev.shift_key()
+                    || ev.alt_key()
+                {
+                    return;
+                }
+                ev.prevent_default();
+                on_open.run(resolved.clone());
+            };
+            view! { <a class="timeline__link" href=href on:click=open>{time}{headline}</a> }
+                .into_any()
+        }
+        (None, Some(url)) => {
+            view! { <a class="timeline__link" href=url>{time}{headline}</a> }.into_any()
+        }
+        (None, None) => view! { <span class="timeline__link">{time}{headline}</span> }.into_any(),
+    };
+    view! { <li class="timeline__entry">{link}</li> }
+}

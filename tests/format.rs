@@ -1,0 +1,259 @@
+//! The article format, checked natively: every sample parses and validates
+//! against the published JSON Schema, and the format tolerates what later
+//! versions may add.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use article_viewer::format::{decode, Block, DecodeError, Direction, Network};
+
+const SCHEMA: &str = "public/schema/article-v1.json";
+
+fn samples() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir("public/articles")
+        .expect("public/articles exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 4,
+        "the default article and at least three samples ship"
+    );
+    paths
+}
+
+fn schema_errors(doc: &serde_json::Value) -> Option<String> {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(SCHEMA).unwrap()).unwrap();
+    compiler.add_resource("article-v1.json", schema).unwrap();
+    let index = compiler.compile("article-v1.json", &mut schemas).unwrap();
+    schemas.validate(doc, index).err().map(|e| format!("{e:#}"))
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn every_sample_parses() {
+    for path in samples() {
+        let article = decode(&read(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(!article.headline.is_empty());
+    }
+}
+
+#[test]
+fn every_sample_validates_against_the_schema() {
+    for path in samples() {
+        let doc: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
+        if let Some(errors) = schema_errors(&doc) {
+            panic!("{} does not match {SCHEMA}:\n{errors}", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_viewer_rejects() {
+    let base: serde_json::Value =
+        serde_json::from_str(&read(Path::new("public/articles/sample-city-budget.json"))).unwrap();
+    let broken = [
+        ("/headline", serde_json::Value::Null),
+        ("/published", "yesterday".into()),
+        ("/schema_version", 2.into()),
+    ];
+    for (pointer, value) in broken {
+        let mut doc = base.clone();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        assert!(
+            schema_errors(&doc).is_some(),
+            "schema accepted a bad {pointer}"
+        );
+        assert!(
+            decode(&doc.to_string()).is_err(),
+            "viewer accepted a bad {pointer}"
+        );
+    }
+}
+
+#[test]
+fn default_article_is_the_seed_story() {
+    let article = decode(&read(Path::new(
+        "public/articles/syria-russia-moscow-visit.json",
+    )))
+    .unwrap();
+    assert_eq!(
+        article.headline,
+        "Syrian president seeks to redefine ties with Russia during Moscow visit"
+    );
+    assert_eq!(article.published.date(), "2025-10-15");
+    let headings: Vec<&str> = article
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Key topics: military bases and Assad’s extradition",
+            "Assad’s life in Moscow",
+            "A pragmatic approach to rebuilding"
+        ]
+    );
+    let social = article.social.unwrap();
+    assert_eq!(social.links[0].network, Network::Facebook);
+    let timeline = article.timeline.unwrap();
+    let clocks: Vec<String> = timeline
+        .newest_first()
+        .iter()
+        .map(|e| e.time.clock())
+        .collect();
+    assert_eq!(
+        clocks,
+        ["11:50", "11:30", "11:20", "11:00", "10:50", "10:30", "10:20", "10:00", "09:50"]
+    );
+    let linked = timeline
+        .entries
+        .iter()
+        .filter(|e| e.article.is_some())
+        .count();
+    assert!(
+        linked >= 4,
+        "at least three sample stories open from the timeline"
+    );
+}
+
+#[test]
+fn timeline_links_point_at_shipped_articles() {
+    for path in samples() {
+        let article = decode(&read(&path)).unwrap();
+        for entry in article.timeline.iter().flat_map(|t| &t.entries) {
+            if let Some(target) = &entry.article {
+                assert!(
+                    path.with_file_name(target).exists(),
+                    "{} links to missing {target}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+const MINIMAL: &str = r#"{
+  "schema_version": 1, "id": "a", "lang": "en", "headline": "H",
+  "published": "2025-10-15T11:50:00+03:00",
+  "body": [{"type": "paragraph", "text": "P"}]
+}"#;
+
+fn with(field: &str, json: &str) -> String {
+    MINIMAL.replacen(
+        "\"id\": \"a\",",
+        &format!("\"id\": \"a\", \"{field}\": {json},"),
+        1,
+    )
+}
+
+#[test]
+fn unknown_block_types_are_skipped_not_fatal() {
+    let doc = MINIMAL.replace(
+        r#"[{"type": "paragraph", "text": "P"}]"#,
+        r#"[{"type": "video", "src": "v.mp4", "nested": {"a": [1]}}, {"type": "paragraph", "text": "P"}]"#,
+    );
+    let article = decode(&doc).unwrap();
+    assert_eq!(article.body.len(), 2);
+    assert_eq!(article.body[0], Block::Unknown);
+}
+
+#[test]
+fn unknown_fields_are_ignored() {
+    let doc = with("sponsor", r#"{"name": "x", "deep": [1, 2, {"z": null}]}"#)
+        .replace(r#""text": "P""#, r#""text": "P", "footnote": 3"#);
+    assert_eq!(decode(&doc).unwrap().headline, "H");
+}
+
+#[test]
+fn unknown_networks_still_get_a_link() {
+    let doc = with(
+        "social",
+        r#"{"links": [{"network": "mastodon", "url": "https://m.example/@a"}]}"#,
+    );
+    assert_eq!(
+        decode(&doc).unwrap().social.unwrap().links[0].network,
+        Network::Other
+    );
+}
+
+#[test]
+fn paragraphs_take_text_or_spans() {
+    let doc = MINIMAL.replace(
+        r#"{"type": "paragraph", "text": "P"}"#,
+        r#"{"type": "paragraph", "spans": [{"text": "a "}, {"text": "b", "bold": true, "href": "https://e.example"}]}"#,
+    );
+    let article = decode(&doc).unwrap();
+    let Block::Paragraph(p) = &article.body[0] else {
+        panic!("not a paragraph")
+    };
+    assert_eq!(p.spans.len(), 2);
+    assert!(p.spans[1].bold && !p.spans[1].italic);
+    let neither = MINIMAL.replace(r#""text": "P""#, r#""note": "P""#);
+    assert!(matches!(decode(&neither), Err(DecodeError::Malformed(_))));
+}
+
+#[test]
+fn direction_defaults_from_the_language() {
+    let ar = MINIMAL.replace(r#""lang": "en""#, r#""lang": "ar-SY""#);
+    assert_eq!(decode(&ar).unwrap().direction(), Direction::Rtl);
+    assert_eq!(decode(MINIMAL).unwrap().direction(), Direction::Ltr);
+    let forced = with("dir", r#""rtl""#);
+    assert_eq!(decode(&forced).unwrap().direction(), Direction::Rtl);
+}
+
+#[test]
+fn a_story_with_nothing_to_read_is_refused() {
+    let empty_headline = MINIMAL.replace(r#""headline": "H""#, r#""headline": "  ""#);
+    assert!(matches!(
+        decode(&empty_headline),
+        Err(DecodeError::Incomplete(_))
+    ));
+    let only_unknown = MINIMAL.replace(r#""type": "paragraph", "text": "P""#, r#""type": "poll""#);
+    assert!(matches!(
+        decode(&only_unknown),
+        Err(DecodeError::Incomplete(_))
+    ));
+    assert!(matches!(
+        decode("<!doctype html><p>502"),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(
+        decode(&format!("\u{feff}{MINIMAL}")).is_ok(),
+        "a leading BOM is tolerated"
+    );
+}
+
+#[test]
+fn timeline_sorts_newest_first_and_drops_placeholders() {
+    let doc = with(
+        "timeline",
+        r#"{"entries": [
+            {"time": "2025-10-15T09:50:00+03:00", "headline": "old"},
+            {"time": "2025-10-15T08:55:00Z", "headline": "newest"},
+            {"time": "2025-10-15T11:00:00+03:00", "headline": "-"},
+            {"time": "2025-10-15T10:00:00+03:00", "headline": "middle"}
+        ]}"#,
+    );
+    let article = decode(&doc).unwrap();
+    let timeline = article.timeline.unwrap();
+    let order: Vec<&str> = timeline
+        .newest_first()
+        .iter()
+        .map(|e| e.headline.as_str())
+        .collect();
+    assert_eq!(order, ["newest", "middle", "old"]);
+}
