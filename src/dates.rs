@@ -23,7 +23,7 @@ pub fn long_date_time(ts: &Timestamp, lang: &str) -> String {
     // Called through `Function::call2`, which catches: `toLocaleString` throws
     // a RangeError on a malformed language tag, and that must not abort.
     js_sys::Reflect::get(&date, &"toLocaleString".into())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
         .and_then(|f| f.call2(&date, &lang.into(), &options))
         .ok()
         .and_then(|s| s.as_string())

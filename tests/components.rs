@@ -76,14 +76,36 @@ fn story_renders_blocks_in_order_with_their_roles() {
     assert_eq!(texts(&host, "article h1"), ["The headline"]);
     assert_eq!(texts(&host, ".story__standfirst"), ["The standfirst"]);
     assert_eq!(texts(&host, ".story__byline"), ["By Ada & Ben"]);
-    assert_eq!(one(&host, ".story__byline a").get_attribute("href").unwrap(), "https://example.com/ben");
+    assert_eq!(
+        one(&host, ".story__byline a")
+            .get_attribute("href")
+            .unwrap(),
+        "https://example.com/ben"
+    );
     let times = all(&host, ".story__dateline time");
     assert_eq!(times.len(), 2, "published and updated");
-    assert_eq!(times[0].get_attribute("datetime").unwrap(), "2025-10-15T11:50:00+03:00");
-    assert!(times[0].text_content().unwrap().contains("2025"), "{:?}", times[0].text_content());
-    assert!(times[0].text_content().unwrap().contains("11:50"), "publisher's wall-clock time");
-    let body: Vec<String> = all(&host, ".story__body > *").iter().map(|e| e.tag_name()).collect();
-    assert_eq!(body, ["P", "H2", "FIGURE", "FIGURE", "OL", "P"], "unknown block renders nothing");
+    assert_eq!(
+        times[0].get_attribute("datetime").unwrap(),
+        "2025-10-15T11:50:00+03:00"
+    );
+    assert!(
+        times[0].text_content().unwrap().contains("2025"),
+        "{:?}",
+        times[0].text_content()
+    );
+    assert!(
+        times[0].text_content().unwrap().contains("11:50"),
+        "publisher's wall-clock time"
+    );
+    let body: Vec<String> = all(&host, ".story__body > *")
+        .iter()
+        .map(|e| e.tag_name())
+        .collect();
+    assert_eq!(
+        body,
+        ["P", "H2", "FIGURE", "FIGURE", "OL", "P"],
+        "unknown block renders nothing"
+    );
     assert_eq!(texts(&host, "blockquote"), ["Said."]);
     let img = one(&host, ".story__body img");
     assert_eq!(img.get_attribute("alt").unwrap(), "A picture");
@@ -104,7 +126,11 @@ fn markup_in_any_field_shows_as_text() {
     let host = mount(move || view! { <Story article=a messages=&EN /> });
     assert_eq!(texts(&host, "h1"), [payload]);
     assert_eq!(texts(&host, ".story__body p"), [payload]);
-    assert!(all(&host, "img, b").is_empty(), "markup was parsed: {}", host.inner_html());
+    assert!(
+        all(&host, "img, b").is_empty(),
+        "markup was parsed: {}",
+        host.inner_html()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -142,11 +168,23 @@ fn social_bar_is_a_named_nav_of_safe_new_tab_links() {
     for link in &links {
         assert_eq!(link.get_attribute("target").unwrap(), "_blank");
         assert_eq!(link.get_attribute("rel").unwrap(), "noopener noreferrer");
-        assert!(link.query_selector("svg path").unwrap().is_some(), "inline icon");
+        assert!(
+            link.query_selector("svg path").unwrap().is_some(),
+            "inline icon"
+        );
     }
-    assert!(links[0].get_attribute("aria-label").unwrap().starts_with("Facebook"));
-    assert_eq!(links[0].get_attribute("href").unwrap(), "https://www.facebook.com/example");
-    assert!(links[1].get_attribute("aria-label").unwrap().starts_with("Our feed"));
+    assert!(links[0]
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Facebook"));
+    assert_eq!(
+        links[0].get_attribute("href").unwrap(),
+        "https://www.facebook.com/example"
+    );
+    assert!(links[1]
+        .get_attribute("aria-label")
+        .unwrap()
+        .starts_with("Our feed"));
 }
 
 #[wasm_bindgen_test]
@@ -157,7 +195,10 @@ fn social_bar_title_and_language_come_from_the_article() {
     );
     let bar = a.social.unwrap();
     let host = mount(move || view! { <SocialBar bar=bar messages=&EN /> });
-    assert_eq!(one(&host, "nav").get_attribute("aria-label").unwrap(), "Find us");
+    assert_eq!(
+        one(&host, "nav").get_attribute("aria-label").unwrap(),
+        "Find us"
+    );
     let ar = messages::for_lang("ar");
     let bar = article(
         r#""headline": "H", "body": [{"type": "paragraph", "text": "P"}],
@@ -166,7 +207,10 @@ fn social_bar_title_and_language_come_from_the_article() {
     .social
     .unwrap();
     let host = mount(move || view! { <SocialBar bar=bar messages=ar /> });
-    assert_eq!(one(&host, "nav").get_attribute("aria-label").unwrap(), ar.follow_us);
+    assert_eq!(
+        one(&host, "nav").get_attribute("aria-label").unwrap(),
+        ar.follow_us
+    );
 }
 
 #[wasm_bindgen_test]
@@ -197,24 +241,39 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
     let section = one(&host, "section");
     assert_eq!(section.get_attribute("aria-label").unwrap(), "Latest");
     assert_eq!(texts(&section, "h2"), ["Latest"]);
-    assert_eq!(texts(&section, "ol > li .timeline__headline"), ["Newest", "Plain", "Oldest"]);
+    assert_eq!(
+        texts(&section, "ol > li .timeline__headline"),
+        ["Newest", "Plain", "Oldest"]
+    );
     let datetimes: Vec<String> = all(&section, "ol > li time")
         .iter()
         .map(|t| t.get_attribute("datetime").unwrap())
         .collect();
     assert_eq!(
         datetimes,
-        ["2025-10-15T11:50:00+03:00", "2025-10-15T10:50:00+03:00", "2025-10-15T09:50:00+03:00"]
+        [
+            "2025-10-15T11:50:00+03:00",
+            "2025-10-15T10:50:00+03:00",
+            "2025-10-15T09:50:00+03:00"
+        ]
     );
     assert_eq!(texts(&section, "ol > li time"), ["11:50", "10:50", "09:50"]);
 
     let newest: HtmlElement = one(&section, "li:first-child a").unchecked_into();
     assert!(newest.get_attribute("href").unwrap().contains("src="));
     newest.click();
-    assert_eq!(*opened.lock().unwrap(), ["http://127.0.0.1:1/articles/next.json"]);
     assert_eq!(
-        one(&section, "li:last-child a").get_attribute("href").unwrap(),
+        *opened.lock().unwrap(),
+        ["http://127.0.0.1:1/articles/next.json"]
+    );
+    assert_eq!(
+        one(&section, "li:last-child a")
+            .get_attribute("href")
+            .unwrap(),
         "https://example.com/old"
     );
-    assert!(all(&section, "li:nth-child(2) a").is_empty(), "no link without url or article");
+    assert!(
+        all(&section, "li:nth-child(2) a").is_empty(),
+        "no link without url or article"
+    );
 }
