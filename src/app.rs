@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::config;
 use crate::format::Article;
 use crate::load::{self, LoadError};
 use crate::messages::{self, Messages};
@@ -36,6 +37,8 @@ pub fn App() -> impl IntoView {
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Loading);
     let latest_request = StoredValue::new(0u64);
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let config = StoredValue::new(config::from_page());
     let root = NodeRef::<leptos::html::Main>::new();
 
     // `raw` is a `src` as written (relative to the page); `move_focus` is set
@@ -43,21 +46,36 @@ pub fn App() -> impl IntoView {
     let load = move |raw: String, move_focus: bool| {
         latest_request.update_value(|n| *n += 1);
         let request = latest_request.get_value();
-        let Some(url) = navigation::resolve(&raw, &navigation::page_url(), UrlUse::Resource) else {
+        // A newer navigation cancels the older request.
+        if let Some(old) = in_flight.get_value() {
+            old.abort();
+        }
+        let page = navigation::page_url();
+        let allowed = navigation::resolve(&raw, &page, UrlUse::Resource).filter(|url| {
+            let (origin, page_origin) = (navigation::origin(url), navigation::origin(&page));
+            config.with_value(|c| c.allows_source(&origin, &page_origin))
+        });
+        let (Some(url), Ok(controller)) = (allowed, web_sys::AbortController::new()) else {
             status.set(Status::Failed {
                 error: LoadError::RefusedSource(raw.clone()),
                 src: raw,
             });
             return;
         };
+        in_flight.set_value(Some(controller.clone()));
         status.set(Status::Loading);
         spawn_local(async move {
-            let result = load::fetch_article(&url).await;
+            let result =
+                load::fetch_article(&url, config.with_value(|c| c.limits), &controller).await;
             if latest_request.get_value() != request {
                 return;
             }
+            in_flight.set_value(None);
             match result {
                 Ok(article) => {
+                    for problem in &article.problems {
+                        leptos::logging::warn!("{url}: {problem}");
+                    }
                     set_document_title(&article.headline);
                     shown.set(Some(Shown { src: url, article }));
                     status.set(Status::Ready);

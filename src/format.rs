@@ -7,8 +7,16 @@
 //! Forward compatibility: unknown fields are ignored, an unknown body block
 //! type decodes as [`Block::Unknown`] and renders nothing, an unknown social
 //! network becomes [`Network::Other`].
+//!
+//! Every byte is untrusted. Decoding never panics; it is two-layered: serde
+//! reads the document's shape (lists of items kept as raw JSON), then each
+//! body block, social link and timeline entry is decoded on its own, so one
+//! bad item is dropped — and reported with its path, e.g.
+//! `body[3].text: invalid type: integer `5`, expected a string` — while the
+//! rest is shown. Only a missing headline or an empty body is fatal.
 
 use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use std::fmt;
 
 use crate::time::Timestamp;
@@ -17,35 +25,27 @@ use crate::time::Timestamp;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One story, with its social bar and timeline.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
-    pub schema_version: u32,
     pub id: String,
     /// BCP 47 language tag, e.g. `en`, `ar-SY`.
     pub lang: String,
-    #[serde(default)]
     pub dir: Option<Direction>,
     pub headline: String,
-    #[serde(default)]
     pub standfirst: Option<String>,
-    #[serde(default)]
     pub section: Option<String>,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default)]
     pub byline: Vec<Author>,
-    pub published: Timestamp,
-    #[serde(default)]
+    /// `None` when the document's value is not a valid RFC 3339 time.
+    pub published: Option<Timestamp>,
     pub updated: Option<Timestamp>,
-    #[serde(default)]
     pub canonical_url: Option<String>,
-    #[serde(default)]
     pub image: Option<Image>,
     pub body: Vec<Block>,
-    #[serde(default)]
     pub social: Option<SocialBar>,
-    #[serde(default)]
     pub timeline: Option<Timeline>,
+    /// What was dropped while decoding, each with its path, for the console.
+    pub problems: Vec<String>,
 }
 
 impl Article {
@@ -112,9 +112,8 @@ pub struct Image {
     pub height: Option<u32>,
 }
 
-/// One block of the story's body, tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// One block of the story's body, tagged by `type` in the JSON.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Paragraph(Paragraph),
     Heading {
@@ -122,18 +121,69 @@ pub enum Block {
     },
     Quote {
         text: String,
-        #[serde(default)]
         cite: Option<String>,
     },
     Image(Image),
     List {
-        #[serde(default)]
         ordered: bool,
         items: Vec<String>,
     },
     /// A block type from a later version of the format: rendered as nothing.
-    #[serde(other)]
     Unknown,
+}
+
+// The fields of each block type. Blocks are read in two steps, the tag and
+// then these, so that an error names its field (`body[3].text`): serde's own
+// internally tagged enums buffer the fields and lose the path.
+#[derive(Deserialize)]
+struct BlockTag {
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+#[derive(Deserialize)]
+struct HeadingFields {
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct QuoteFields {
+    text: String,
+    #[serde(default)]
+    cite: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ListFields {
+    #[serde(default)]
+    ordered: bool,
+    items: Vec<String>,
+}
+
+fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
+    let tag: BlockTag = read(json, path)?;
+    Ok(match tag.kind.as_str() {
+        "paragraph" => Block::Paragraph(read(json, path)?),
+        "heading" => Block::Heading {
+            text: read::<HeadingFields>(json, path)?.text,
+        },
+        "quote" => {
+            let q: QuoteFields = read(json, path)?;
+            Block::Quote {
+                text: q.text,
+                cite: q.cite,
+            }
+        }
+        "image" => Block::Image(read(json, path)?),
+        "list" => {
+            let l: ListFields = read(json, path)?;
+            Block::List {
+                ordered: l.ordered,
+                items: l.items,
+            }
+        }
+        _ => Block::Unknown,
+    })
 }
 
 /// A paragraph is either plain `text` or a run of `spans`.
@@ -187,9 +237,8 @@ impl Span {
 }
 
 /// The publisher's "follow us" networks.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SocialBar {
-    #[serde(default)]
     pub title: Option<String>,
     pub links: Vec<SocialLink>,
 }
@@ -279,40 +328,34 @@ impl<'de> Deserialize<'de> for Network {
 }
 
 /// Recent headlines with their times.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
-    #[serde(default)]
     pub title: Option<String>,
     pub entries: Vec<TimelineEntry>,
 }
 
 impl Timeline {
-    /// The entries to show, newest first whatever the order in the JSON
-    /// (entries with the same time keep their order). An entry without a
-    /// headline, or with only a placeholder "-", is left out: a list of dashes
-    /// tells a reader nothing.
+    /// The entries newest first, whatever the order in the JSON. Entries with
+    /// the same time keep their order; entries without a valid time follow.
     pub fn newest_first(&self) -> Vec<&TimelineEntry> {
-        let mut entries: Vec<&TimelineEntry> = self
-            .entries
-            .iter()
-            .filter(|e| !matches!(e.headline.trim(), "" | "-" | "–" | "—"))
-            .collect();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.time.epoch_seconds()));
+        let mut entries: Vec<&TimelineEntry> = self.entries.iter().collect();
+        entries.sort_by_key(|e| {
+            std::cmp::Reverse(e.time.as_ref().map_or(i64::MIN, Timestamp::epoch_seconds))
+        });
         entries
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TimelineEntry {
-    #[serde(default)]
     pub id: Option<String>,
-    pub time: Timestamp,
+    /// `None` when the entry's time is not a valid RFC 3339 time: the entry is
+    /// still shown, without a time.
+    pub time: Option<Timestamp>,
     pub headline: String,
     /// An outside link.
-    #[serde(default)]
     pub url: Option<String>,
     /// Another article JSON, opened inside the viewer.
-    #[serde(default)]
     pub article: Option<String>,
 }
 
@@ -344,20 +387,333 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The document's shape, before its items are checked one by one.
+#[derive(Deserialize)]
+struct RawArticle {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    lang: Option<String>,
+    #[serde(default)]
+    dir: Option<Direction>,
+    #[serde(default)]
+    headline: Option<String>,
+    #[serde(default)]
+    standfirst: Option<String>,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    byline: Vec<Box<RawValue>>,
+    #[serde(default)]
+    published: Option<Box<RawValue>>,
+    #[serde(default)]
+    updated: Option<Box<RawValue>>,
+    #[serde(default)]
+    canonical_url: Option<String>,
+    #[serde(default)]
+    image: Option<Box<RawValue>>,
+    #[serde(default)]
+    body: Option<Vec<Box<RawValue>>>,
+    #[serde(default)]
+    social: Option<RawSocialBar>,
+    #[serde(default)]
+    timeline: Option<RawTimeline>,
+}
+
+#[derive(Deserialize)]
+struct RawSocialBar {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    links: Vec<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct RawTimeline {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    entries: Vec<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct RawTimelineEntry {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    time: Option<String>,
+    headline: String,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    article: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    schema_version: Option<serde_json::Number>,
+}
+
+/// Why one value could not be read: `text` names the place
+/// (`body[3].text: invalid type…`); `corrupt` says the bytes themselves are
+/// broken (bad syntax, a lone surrogate, a duplicate key), which condemns the
+/// whole document rather than one item.
+#[derive(Debug)]
+struct ReadError {
+    text: String,
+    corrupt: bool,
+}
+
+impl From<ReadError> for DecodeError {
+    fn from(e: ReadError) -> DecodeError {
+        DecodeError::Malformed(e.text)
+    }
+}
+
+/// Reads one value, naming the place of any error: `{path}.{inner path}: …`.
+fn read<T: serde::de::DeserializeOwned>(json: &str, path: &str) -> Result<T, ReadError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let inner = e.path().to_string();
+        let at = match (path.is_empty(), inner.as_str()) {
+            (true, ".") => String::new(),
+            (true, _) => format!("{inner}: "),
+            (false, ".") => format!("{path}: "),
+            (false, _) if inner.starts_with('[') => format!("{path}{inner}: "),
+            (false, _) => format!("{path}.{inner}: "),
+        };
+        let error = e.into_inner();
+        let corrupt = !error.is_data() || error.to_string().starts_with("duplicate field");
+        ReadError {
+            text: format!("{at}{error}"),
+            corrupt,
+        }
+    })?;
+    de.end().map_err(|e| ReadError {
+        text: format!("{path}: {e}"),
+        corrupt: true,
+    })?;
+    Ok(value)
+}
+
+/// Reads an optional item: a bad one is dropped and reported, a corrupt one
+/// condemns the document.
+fn read_optional<T>(
+    json: &str,
+    path: &str,
+    problems: &mut Vec<String>,
+    read_one: impl Fn(&str, &str) -> Result<T, ReadError>,
+) -> Result<Option<T>, DecodeError> {
+    match read_one(json, path) {
+        Ok(value) => Ok(Some(value)),
+        Err(e) if e.corrupt => Err(e.into()),
+        Err(e) => {
+            problems.push(format!("dropped {}", e.text));
+            Ok(None)
+        }
+    }
+}
+
+/// Reads each item of a list with `read_one`, dropping (and reporting) the
+/// bad ones.
+fn read_each<T>(
+    items: &[Box<RawValue>],
+    path: &str,
+    problems: &mut Vec<String>,
+    read_one: impl Fn(&str, &str) -> Result<T, ReadError>,
+) -> Result<Vec<T>, DecodeError> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, raw) in items.iter().enumerate() {
+        if let Some(item) = read_optional(raw.get(), &format!("{path}[{i}]"), problems, &read_one)?
+        {
+            out.push(item);
+        }
+    }
+    Ok(out)
+}
+
+/// The deepest nesting of arrays and objects, counted without parsing.
+fn nesting_depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in json.bytes() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// serde_json's own recursion limit; deeper documents are refused whole,
+/// wherever the nesting is.
+const MAX_NESTING: usize = 128;
+
+/// A time the document got wrong is left out (and reported), not guessed.
+fn read_timestamp(
+    raw: Option<&RawValue>,
+    path: &str,
+    problems: &mut Vec<String>,
+) -> Result<Option<Timestamp>, DecodeError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    read_optional(raw.get(), path, problems, |json, path| {
+        let text: String = read(json, path)?;
+        Timestamp::parse(&text).map_err(|e| ReadError {
+            text: format!("{path}: {e}"),
+            corrupt: false,
+        })
+    })
+}
+
+/// Timeline entries: bad ones dropped, placeholders ("-") and repeated ids
+/// left out, an invalid time kept as no time.
+fn read_timeline_entries(
+    items: &[Box<RawValue>],
+    problems: &mut Vec<String>,
+) -> Result<Vec<TimelineEntry>, DecodeError> {
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut entries = Vec::with_capacity(items.len());
+    for (i, raw) in items.iter().enumerate() {
+        let path = format!("timeline.entries[{i}]");
+        let Some(e) = read_optional::<RawTimelineEntry>(raw.get(), &path, problems, read)? else {
+            continue;
+        };
+        if is_placeholder(&e.headline) {
+            continue;
+        }
+        if let Some(id) = &e.id {
+            if !seen_ids.insert(id.clone()) {
+                problems.push(format!("dropped {path}: duplicate id {id:?}"));
+                continue;
+            }
+        }
+        let time = match e.time {
+            Some(t) => Timestamp::parse(&t)
+                .map_err(|err| problems.push(format!("ignored {path}.time: {err}")))
+                .ok(),
+            None => None,
+        };
+        entries.push(TimelineEntry {
+            id: e.id,
+            time,
+            headline: e.headline,
+            url: e.url,
+            article: e.article,
+        });
+    }
+    Ok(entries)
+}
+
+fn is_placeholder(headline: &str) -> bool {
+    matches!(headline.trim(), "" | "-" | "–" | "—")
+}
+
 /// Decodes and checks an article document.
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
-    // A byte order mark is not JSON, but some servers send one.
+    // A byte order mark is not JSON, but some servers send one, and the
+    // browser's own `response.json()` skips it too.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let article: Article =
-        serde_json::from_str(json).map_err(|e| DecodeError::Malformed(e.to_string()))?;
-    if article.schema_version != SCHEMA_VERSION {
-        return Err(DecodeError::UnsupportedVersion(article.schema_version));
+    if nesting_depth(json) > MAX_NESTING {
+        return Err(DecodeError::Malformed(format!(
+            "nested deeper than {MAX_NESTING} levels"
+        )));
     }
-    if article.headline.trim().is_empty() {
-        return Err(DecodeError::Incomplete("the headline is empty"));
+    // The version first: a later version may have a different shape, and the
+    // reader should hear "newer format", not a type error.
+    let probe: VersionProbe = read(json, "")?;
+    let Some(version) = probe.schema_version else {
+        return Err(DecodeError::Malformed(
+            "schema_version is missing".to_owned(),
+        ));
+    };
+    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+        let shown = version.as_u64().and_then(|n| u32::try_from(n).ok());
+        return Err(DecodeError::UnsupportedVersion(shown.unwrap_or(u32::MAX)));
     }
-    if !article.body.iter().any(|b| !matches!(b, Block::Unknown)) {
+
+    let raw: RawArticle = read(json, "")?;
+    let mut problems = Vec::new();
+
+    let headline = raw.headline.unwrap_or_default();
+    if headline.trim().is_empty() {
+        return Err(DecodeError::Incomplete("the headline is missing or empty"));
+    }
+    let body: Vec<Block> = read_each(
+        &raw.body.unwrap_or_default(),
+        "body",
+        &mut problems,
+        read_block,
+    )?
+    .into_iter()
+    .filter(|b| !matches!(b, Block::Unknown))
+    .collect();
+    if body.is_empty() {
         return Err(DecodeError::Incomplete("the body has no readable block"));
     }
-    Ok(article)
+
+    let social = match raw.social {
+        Some(bar) => Some(SocialBar {
+            title: bar.title,
+            links: read_each(&bar.links, "social.links", &mut problems, read)?,
+        }),
+        None => None,
+    };
+
+    let timeline = match raw.timeline {
+        Some(t) => Some(Timeline {
+            title: t.title,
+            entries: read_timeline_entries(&t.entries, &mut problems)?,
+        }),
+        None => None,
+    };
+
+    if raw.published.is_none() {
+        problems.push("published is missing".to_owned());
+    }
+    let published = read_timestamp(raw.published.as_deref(), "published", &mut problems)?;
+    let updated = read_timestamp(raw.updated.as_deref(), "updated", &mut problems)?;
+    let image = match raw.image.as_deref() {
+        Some(i) => read_optional(i.get(), "image", &mut problems, read)?,
+        None => None,
+    };
+
+    Ok(Article {
+        id: raw.id,
+        lang: raw
+            .lang
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| "en".to_owned()),
+        dir: raw.dir,
+        headline,
+        standfirst: raw.standfirst,
+        section: raw.section,
+        tags: raw.tags,
+        byline: read_each(&raw.byline, "byline", &mut problems, read)?,
+        published,
+        updated,
+        canonical_url: raw.canonical_url,
+        image,
+        body,
+        social,
+        timeline,
+        problems,
+    })
 }

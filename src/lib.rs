@@ -7,6 +7,7 @@
 //! [`social_bar`] and the [`timeline`].
 
 pub mod app;
+pub mod config;
 pub mod dates;
 pub mod format;
 pub mod load;

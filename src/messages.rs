@@ -25,6 +25,8 @@ pub struct Messages {
     pub error_incomplete: &'static str,
     pub error_unsupported: &'static str,
     pub error_refused_source: &'static str,
+    pub error_timeout: &'static str,
+    pub error_too_large: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -38,7 +40,7 @@ pub const EN: Messages = Messages {
     updated: "Updated",
     opens_in_new_tab: "(opens in a new tab)",
     details: "Details",
-    error_network: "Couldn't load this story. Check your connection and try again.",
+    error_network: "Couldn’t load this story. Check your connection and try again.",
     error_not_found: "This story could not be found.",
     error_unavailable: "This story is not available.",
     error_busy: "The news service is busy. Please try again in a moment.",
@@ -46,6 +48,8 @@ pub const EN: Messages = Messages {
     error_incomplete: "This story is incomplete and cannot be shown.",
     error_unsupported: "This story uses a newer format than this viewer understands.",
     error_refused_source: "Source not supported.",
+    error_timeout: "This story took too long to load. Please try again.",
+    error_too_large: "This story is too large to show.",
 };
 
 pub const AR: Messages = Messages {
@@ -67,6 +71,8 @@ pub const AR: Messages = Messages {
     error_incomplete: "هذا الخبر غير مكتمل ولا يمكن عرضه.",
     error_unsupported: "يستخدم هذا الخبر صيغة أحدث مما يفهمه هذا العارض.",
     error_refused_source: "المصدر غير مدعوم.",
+    error_timeout: "استغرق تحميل هذا الخبر وقتًا طويلًا. يُرجى المحاولة مرة أخرى.",
+    error_too_large: "هذا الخبر أكبر من أن يُعرض.",
 };
 
 pub const FR: Messages = Messages {
@@ -88,6 +94,8 @@ pub const FR: Messages = Messages {
     error_incomplete: "Cet article est incomplet et ne peut pas être affiché.",
     error_unsupported: "Cet article utilise un format plus récent que ce lecteur.",
     error_refused_source: "Source non prise en charge.",
+    error_timeout: "Le chargement de cet article a pris trop de temps. Réessayez.",
+    error_too_large: "Cet article est trop volumineux pour être affiché.",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];

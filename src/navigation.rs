@@ -41,6 +41,13 @@ pub fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
     Some(url.href())
 }
 
+/// The origin (`https://news.example`) of an absolute URL, or `""`.
+pub fn origin(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.origin())
+        .unwrap_or_default()
+}
+
 /// The `src` the current address asks for, if any.
 pub fn requested_src() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;

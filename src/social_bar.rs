@@ -39,7 +39,7 @@ pub fn SocialBar(bar: SocialBarData, messages: &'static Messages) -> impl IntoVi
                         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                             <path fill="currentColor" d=icon_path(link.network)></path>
                         </svg>
-                        <span class="social-bar__name">{name}</span>
+                        <span class="social-bar__name" dir="auto">{name}</span>
                     </a>
                 </li>
             })

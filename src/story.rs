@@ -67,8 +67,10 @@ fn Byline(authors: Vec<Author>, messages: &'static Messages) -> impl IntoView {
                 .as_deref()
                 .and_then(|u| url_policy::allow(u, UrlUse::Link));
             let name = match href {
-                Some(href) => view! { <a rel="author" href=href>{author.name}</a> }.into_any(),
-                None => view! { <span>{author.name}</span> }.into_any(),
+                Some(href) => {
+                    view! { <a rel="author" href=href dir="auto">{author.name}</a> }.into_any()
+                }
+                None => view! { <span dir="auto">{author.name}</span> }.into_any(),
             };
             view! { {separator} {name} }
         })
@@ -76,30 +78,32 @@ fn Byline(authors: Vec<Author>, messages: &'static Messages) -> impl IntoView {
     Some(view! { <p class="story__byline">{messages.by} " " {names}</p> })
 }
 
+/// When the story was published and, if later, updated. A time the
+/// document got wrong is left out rather than guessed.
 #[component]
 fn Dateline(
-    published: Timestamp,
+    published: Option<Timestamp>,
     updated: Option<Timestamp>,
     lang: String,
     messages: &'static Messages,
 ) -> impl IntoView {
-    let updated = updated.filter(|u| u.epoch_seconds() > published.epoch_seconds());
-    view! {
-        <p class="story__dateline">
-            <span>
-                {messages.published} " "
-                <time datetime=published.as_str().to_owned()>
-                    {long_date_time(&published, &lang)}
-                </time>
+    let updated = updated.filter(|u| {
+        published
+            .as_ref()
+            .is_none_or(|p| u.epoch_seconds() > p.epoch_seconds())
+    });
+    let stamp = move |label: &'static str, class: &'static str, t: Timestamp| {
+        let text = long_date_time(&t, &lang);
+        view! {
+            <span class=class>
+                {label} " " <time datetime=t.as_str().to_owned()>{text}</time>
             </span>
-            {updated.map(|u| view! {
-                <span class="story__updated">
-                    {messages.updated} " "
-                    <time datetime=u.as_str().to_owned()>{long_date_time(&u, &lang)}</time>
-                </span>
-            })}
-        </p>
-    }
+        }
+    };
+    let published = published.map(|p| stamp(messages.published, "story__published", p));
+    let updated = updated.map(|u| stamp(messages.updated, "story__updated", u));
+    (published.is_some() || updated.is_some())
+        .then(|| view! { <p class="story__dateline">{published} {updated}</p> })
 }
 
 #[component]
@@ -118,7 +122,7 @@ fn BodyBlock(block: Block) -> impl IntoView {
             <figure class="story__quote">
                 <blockquote><p>{text}</p></blockquote>
                 {cite.filter(|c| !c.trim().is_empty())
-                    .map(|c| view! { <figcaption>{c}</figcaption> })}
+                    .map(|c| view! { <figcaption dir="auto">{c}</figcaption> })}
             </figure>
         }
         .into_any(),
@@ -196,7 +200,7 @@ fn Figure(image: Image) -> impl IntoView {
         <figure class="story__figure">
             {picture}
             {has_caption.then(|| view! {
-                <figcaption>
+                <figcaption dir="auto">
                     {caption}
                     {credit.map(|c| view! { " " <span class="story__credit">{c}</span> })}
                 </figcaption>

@@ -45,10 +45,13 @@ fn entry_view(
     page: &str,
     on_open: Callback<String>,
 ) -> impl IntoView {
-    let time = view! {
-        <time class="timeline__time" datetime=entry.time.as_str().to_owned()>{entry.time.clock()}</time>
-    };
-    let headline = view! { <span class="timeline__headline">{entry.headline.clone()}</span> };
+    // An entry whose time is invalid is shown without one, never with a guess.
+    let time = entry.time.as_ref().map(|t| {
+        view! { <time class="timeline__time" datetime=t.as_str().to_owned()>{t.clock()}</time> }
+    });
+    // `dir="auto"`: a headline may be in another script than the page.
+    let headline =
+        view! { <span class="timeline__headline" dir="auto">{entry.headline.clone()}</span> };
     let article = entry
         .article
         .as_deref()

@@ -5,7 +5,11 @@
 //   /fixtures/…            tests/e2e/fixtures/
 //   /__test/status/404     answers that status with an HTML error page
 //   /__test/slow?ms=N&file=articles/x.json   answers a dist file after N ms
-//   /__test/flaky?key=K&fails=N&status=S&file=…   fails N times per key, then serves
+//   /__test/flaky?key=K&fails=N&status=S&retryAfter=R&file=…   fails N times per key, then serves
+//   /__test/count?key=K    how many requests /__test/flaky saw for K
+//   /__test/body?b64=…&status=S&type=T&length=none&retryAfter=R   exactly these bytes
+//   /__test/stream?kb=N    N KiB without a Content-Length
+//   /configured.html?sources=…&timeout-ms=…   index.html with <meta name="article-viewer-…">
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT)
 import { createServer } from 'node:http';
@@ -32,6 +36,21 @@ const types = {
 };
 const failures = new Map();
 
+// The headers a static host would send, from the build's own _headers file.
+async function hostHeaders() {
+  try {
+    const text = await readFile(join(root, 'dist/_headers'), 'utf8');
+    return Object.fromEntries(
+      text.split('\n').filter((l) => /^\s+\S+:/.test(l)).map((l) => {
+        const i = l.indexOf(':');
+        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+      }),
+    );
+  } catch {
+    return {};
+  }
+}
+
 async function fileFor(pathname) {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
@@ -54,6 +73,7 @@ async function send(res, pathname, status = 200) {
   try {
     const body = await readFile(path);
     res.writeHead(status, {
+      ...(await hostHeaders()),
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
@@ -80,11 +100,51 @@ const server = createServer(async (req, res) => {
     await new Promise((r) => setTimeout(r, Number(q.get('ms') ?? 1000)));
     return send(res, '/' + q.get('file'));
   }
+  if (url.pathname === '/__test/body') {
+    // Serves exactly the bytes given (base64), with the status and headers asked.
+    const body = Buffer.from(q.get('b64') ?? '', 'base64');
+    const headers = { 'Content-Type': q.get('type') ?? 'application/json' };
+    if (q.get('retryAfter')) headers['Retry-After'] = q.get('retryAfter');
+    if (q.get('length') !== 'none') headers['Content-Length'] = body.length;
+    res.writeHead(Number(q.get('status') ?? 200), headers);
+    return res.end(body);
+  }
+  if (url.pathname === '/__test/stream') {
+    // An answer with no Content-Length, `kb` kilobytes of JSON-ish bytes in chunks.
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = Buffer.alloc(1024, 0x20);
+    let left = Number(q.get('kb') ?? 4096);
+    const pump = () => {
+      while (left > 0) {
+        left--;
+        if (!res.write(chunk)) return res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => { left = 0; });
+    return pump();
+  }
+  if (url.pathname === '/__test/count') {
+    // How many requests a key has seen (for retry tests).
+    return res.end(String(failures.get(q.get('key')) ?? 0));
+  }
+  if (url.pathname === '/configured.html') {
+    // dist/index.html with the <meta> configuration given in the query.
+    let html = await readFile(join(root, 'dist/index.html'), 'utf8');
+    const metas = [...q].map(([name, content]) =>
+      `<meta name="article-viewer-${name.replace(/[^a-z-]/g, '')}" content="${content.replace(/[<>"&]/g, '')}">`);
+    html = html.replace('</head>', `${metas.join('')}</head>`);
+    res.writeHead(200, { ...(await hostHeaders()), 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
+    return res.end(html);
+  }
   if (url.pathname === '/__test/flaky') {
     const key = q.get('key');
     const seen = failures.get(key) ?? 0;
     failures.set(key, seen + 1);
-    if (seen < Number(q.get('fails') ?? 1)) return sendStatus(res, Number(q.get('status') ?? 503));
+    if (seen < Number(q.get('fails') ?? 1)) {
+      if (q.get('retryAfter')) res.setHeader('Retry-After', q.get('retryAfter'));
+      return sendStatus(res, Number(q.get('status') ?? 503));
+    }
     return send(res, '/' + q.get('file'));
   }
   return send(res, url.pathname);

@@ -1,0 +1,267 @@
+//! Hostile and broken input, natively: decoding never panics and says where a
+//! document is wrong; bad items are dropped, the rest kept; the URL policy
+//! never lets a script URL through, however it is disguised.
+//!
+//! The property tests run 2,000 cases each by default; for a longer run:
+//! `PROPTEST_CASES=1000000 cargo test --release --test robustness`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_viewer::format::{decode, Block, DecodeError};
+use article_viewer::url_policy::{allow, UrlUse};
+use proptest::prelude::*;
+
+const MINIMAL: &str = r#"{"schema_version": 1, "id": "a", "lang": "en", "headline": "H",
+  "published": "2025-10-15T11:50:00+03:00", "body": [{"type": "paragraph", "text": "P"}]}"#;
+
+fn with_body(blocks: &str) -> String {
+    MINIMAL.replace(r#"[{"type": "paragraph", "text": "P"}]"#, blocks)
+}
+
+fn with_field(field: &str, json: &str) -> String {
+    MINIMAL.replacen(
+        r#""id": "a","#,
+        &format!(r#""id": "a", "{field}": {json},"#),
+        1,
+    )
+}
+
+fn malformed(doc: &str) -> String {
+    match decode(doc) {
+        Err(DecodeError::Malformed(detail)) => detail,
+        other => panic!("expected Malformed for {:.80?}, got {other:?}", doc),
+    }
+}
+
+#[test]
+fn broken_documents_are_unreadable_never_a_panic() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep_in_body = with_body(&format!(
+        r#"[{{"type": "paragraph", "text": "P", "x": {}1{}}}]"#,
+        "[".repeat(500),
+        "]".repeat(500)
+    ));
+    let truncated = &MINIMAL[..MINIMAL.len() / 2];
+    for doc in [
+        "",
+        "   ",
+        "<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>",
+        truncated,
+        "null",
+        "[]",
+        "\"a string\"",
+        "{}",
+        &deep,
+        &deep_in_body,
+        &MINIMAL.replace(r#""H""#, r#""\ud800""#),
+        &MINIMAL.replace(r#""P""#, r#""\udc00x""#),
+        &MINIMAL.replacen(
+            r#""headline": "H","#,
+            r#""headline": "H", "headline": "Again","#,
+            1,
+        ),
+        &with_body(r#"[{"type": "paragraph", "text": "P", "text": "Q"}]"#),
+        &format!("{MINIMAL} trailing"),
+        "\u{feff}\u{feff}{}",
+        "{\"schema_version\": 1e400}",
+    ] {
+        malformed(doc);
+    }
+}
+
+#[test]
+fn errors_name_the_field_path() {
+    let doc = MINIMAL.replace(r#""headline": "H""#, r#""headline": 5"#);
+    let detail = malformed(&doc);
+    assert!(
+        detail.starts_with("headline: invalid type: integer `5`"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn a_bad_block_is_dropped_with_its_path_and_the_rest_shown() {
+    let doc = with_body(
+        r#"[{"type": "paragraph", "text": "one"}, {"type": "heading"},
+            {"type": "quote", "text": 5}, {"type": "paragraph", "text": "four"},
+            {"type": "list", "items": ["a", 3]}, {"type": "image", "alt": "no src"}]"#,
+    );
+    let article = decode(&doc).unwrap();
+    assert_eq!(article.body.len(), 2);
+    assert!(matches!(&article.body[1], Block::Paragraph(p) if p.spans[0].text == "four"));
+    let problems = article.problems.join("\n");
+    for path in ["body[1]", "body[2].text", "body[4].items[1]", "body[5]"] {
+        assert!(problems.contains(path), "no {path} in:\n{problems}");
+    }
+    assert!(
+        problems.contains("body[2].text: invalid type: integer `5`, expected a string"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn bad_links_and_entries_are_dropped_the_rest_kept() {
+    let doc = with_field(
+        "social",
+        r#"{"links": [{"network": "facebook"}, {"network": "x", "url": "https://x.example"}, 7]}"#,
+    );
+    let article = decode(&doc).unwrap();
+    assert_eq!(article.social.unwrap().links.len(), 1);
+    assert!(article
+        .problems
+        .iter()
+        .any(|p| p.contains("social.links[0]")));
+
+    let doc = with_field(
+        "timeline",
+        r#"{"entries": [
+            {"id": "a", "time": "2025-10-15T11:50:00+03:00", "headline": "First"},
+            {"id": "a", "time": "2025-10-15T11:40:00+03:00", "headline": "Duplicate id"},
+            {"id": "b", "time": "not a time", "headline": "No time"},
+            {"id": "c", "time": "2025-02-30T10:00:00Z", "headline": "Out of range"},
+            {"id": "d", "time": "2025-10-15T11:00:00+03:00", "headline": "-"},
+            {"id": "e", "time": "2025-10-15T11:00:00+03:00", "headline": "  "},
+            {"id": "f", "time": "2025-10-15T10:00:00+03:00"},
+            {"id": "g", "time": "2025-10-15T10:00:00+03:00", "headline": "Last"}
+        ]}"#,
+    );
+    let article = decode(&doc).unwrap();
+    let timeline = article.timeline.unwrap();
+    let shown: Vec<(&str, bool)> = timeline
+        .newest_first()
+        .iter()
+        .map(|e| (e.headline.as_str(), e.time.is_some()))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("First", true),
+            ("Last", true),
+            ("No time", false),
+            ("Out of range", false)
+        ]
+    );
+}
+
+#[test]
+fn what_is_fatal_is_only_what_leaves_nothing_to_read() {
+    let no_headline = MINIMAL.replace(r#""headline": "H","#, "");
+    assert!(matches!(
+        decode(&no_headline),
+        Err(DecodeError::Incomplete(_))
+    ));
+    let only_bad_blocks = with_body(r#"[{"type": "paragraph"}, {"type": "poll"}]"#);
+    assert!(matches!(
+        decode(&only_bad_blocks),
+        Err(DecodeError::Incomplete(_))
+    ));
+    let bad_published = MINIMAL.replace("2025-10-15T11:50:00+03:00", "last Tuesday");
+    let article = decode(&bad_published).unwrap();
+    assert_eq!(article.published, None);
+    assert!(
+        article
+            .problems
+            .iter()
+            .any(|p| p.contains("published: not an RFC 3339")),
+        "{:?}",
+        article.problems
+    );
+    assert!(matches!(
+        decode(&MINIMAL.replace(": 1,", ": 2,")),
+        Err(DecodeError::UnsupportedVersion(2))
+    ));
+}
+
+#[test]
+fn huge_strings_decode() {
+    let long = "x".repeat(100_000);
+    let doc = MINIMAL.replace(r#""H""#, &format!("\"{long}\""));
+    assert_eq!(decode(&doc).unwrap().headline.len(), 100_000);
+}
+
+/// What a browser takes for the scheme of a URL (WHATWG: leading C0 controls
+/// and spaces dropped, tab and newline removed, scheme case-insensitive).
+fn browser_scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let end = cleaned.find(':')?;
+    let scheme = &cleaned[..end];
+    let mut chars = scheme.chars();
+    let ok = chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    ok.then(|| scheme.to_ascii_lowercase())
+}
+
+/// A dangerous scheme in random case, with controls before it and tabs and
+/// newlines inside it.
+fn disguised(scheme: &'static str) -> impl Strategy<Value = String> {
+    (
+        proptest::collection::vec(
+            prop_oneof![Just('\u{0}'), Just('\u{1f}'), Just(' '), Just('\u{8}')],
+            0..4,
+        ),
+        proptest::collection::vec(
+            (
+                any::<bool>(),
+                prop_oneof![Just(""), Just("\t"), Just("\n"), Just("\r\n")],
+            ),
+            scheme.len(),
+        ),
+        ".*",
+    )
+        .prop_map(move |(lead, per_char, tail)| {
+            let mut s: String = lead.into_iter().collect();
+            for (c, (upper, gap)) in scheme.chars().zip(per_char) {
+                s.push(if upper { c.to_ascii_uppercase() } else { c });
+                s.push_str(gap);
+            }
+            s.push(':');
+            s.push_str(&tail);
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn decode_never_panics_on_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn decode_never_panics_on_near_articles(
+        cut in 0usize..400,
+        insert in "[\\[\\]{}\":,0-9a-z\\\\ ]{0,8}",
+    ) {
+        let base = with_field("timeline", r#"{"entries": [{"time": "2025-10-15T11:50:00Z", "headline": "T", "article": "x.json"}]}"#);
+        let at = cut.min(base.len());
+        let at = (0..=at).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
+        let doc = format!("{}{}{}", &base[..at], insert, &base[at..]);
+        let _ = decode(&doc);
+    }
+
+    #[test]
+    fn script_urls_are_always_refused(url in prop_oneof![disguised("javascript"), disguised("data"), disguised("vbscript")]) {
+        prop_assert_eq!(allow(&url, UrlUse::Link), None);
+        prop_assert_eq!(allow(&url, UrlUse::Resource), None);
+    }
+
+    #[test]
+    fn allowed_urls_only_have_safe_schemes(url in ".*") {
+        for url_use in [UrlUse::Link, UrlUse::Resource] {
+            if let Some(out) = allow(&url, url_use) {
+                let scheme = browser_scheme(&out);
+                prop_assert!(
+                    matches!(scheme.as_deref(), None | Some("http" | "https" | "mailto")),
+                    "{:?} became {:?}", url, out
+                );
+            }
+        }
+    }
+}
