@@ -34,6 +34,7 @@ export default defineConfig({
     command: `node tests/e2e/server.mjs ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
+    stderr: 'pipe',
     timeout: 15_000,
   },
 });

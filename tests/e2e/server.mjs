@@ -9,7 +9,8 @@
 //   /__test/count?key=K    how many requests /__test/flaky saw for K
 //   /__test/body?b64=…&status=S&type=T&length=none&retryAfter=R   exactly these bytes
 //   /__test/stream?kb=N    N KiB without a Content-Length
-//   /configured.html?sources=…&timeout-ms=…   index.html with <meta name="article-viewer-…">
+//   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
+//                          (csp=off: without its Content-Security-Policy)
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT)
 import { createServer } from 'node:http';
@@ -54,7 +55,12 @@ async function hostHeaders() {
 async function fileFor(pathname) {
   for (const [prefix, dir] of mounts) {
     if (!pathname.startsWith(prefix)) continue;
-    let rel = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+    let rel;
+    try {
+      rel = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+    } catch {
+      return null;
+    }
     const path = normalize(join(dir, rel));
     if (!path.startsWith(dir)) return null;
     try {
@@ -90,7 +96,16 @@ function sendStatus(res, status) {
   res.end(body);
 }
 
-const server = createServer(async (req, res) => {
+const server = createServer((req, res) => {
+  res.on('error', () => {});
+  handle(req, res).catch((e) => {
+    console.error(`${req.url}: ${e.stack}`);
+    if (!res.headersSent) sendStatus(res, 500);
+    else res.destroy();
+  });
+});
+
+async function handle(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
   const q = url.searchParams;
   if (url.pathname.startsWith('/__test/status/')) {
@@ -131,10 +146,14 @@ const server = createServer(async (req, res) => {
   if (url.pathname === '/configured.html') {
     // dist/index.html with the <meta> configuration given in the query.
     let html = await readFile(join(root, 'dist/index.html'), 'utf8');
-    const metas = [...q].map(([name, content]) =>
+    const cspOff = q.get('csp') === 'off';
+    q.delete('csp');
+    if (cspOff) html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+    const metas = [...q].filter(([name]) => name !== 'src').map(([name, content]) =>
       `<meta name="article-viewer-${name.replace(/[^a-z-]/g, '')}" content="${content.replace(/[<>"&]/g, '')}">`);
     html = html.replace('</head>', `${metas.join('')}</head>`);
-    res.writeHead(200, { ...(await hostHeaders()), 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
+    const headers = cspOff ? {} : await hostHeaders();
+    res.writeHead(200, { ...headers, 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
     return res.end(html);
   }
   if (url.pathname === '/__test/flaky') {
@@ -148,7 +167,7 @@ const server = createServer(async (req, res) => {
     return send(res, '/' + q.get('file'));
   }
   return send(res, url.pathname);
-});
+}
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
 server.listen(port, '127.0.0.1', () => {

@@ -167,7 +167,8 @@ test('dark mode follows prefers-color-scheme', async ({ browser }) => {
 
 test('a publisher restyles the viewer through custom properties', async ({ page }) => {
   await page.goto('index.html');
-  await page.addStyleTag({ content: ':root { --av-color-accent: rgb(1, 2, 3); --av-font-body: monospace; }' });
+  // A stylesheet of the publisher's own (an inline <style> would break the CSP).
+  await page.addStyleTag({ url: 'fixtures/publisher-theme.css' });
   await expect(timeline(page).locator('time').first()).toHaveCSS('color', 'rgb(1, 2, 3)');
   await expect(story(page)).toHaveCSS('font-family', 'monospace');
 });
