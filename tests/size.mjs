@@ -8,7 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 // A guard against regressions, set just above today's build; issue 6's goal
 // is 100 KB (see README, "Size").
-const BUDGET_JS_WASM_GZIP = 135 * 1024;
+const BUDGET_JS_WASM_GZIP = 160 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));
