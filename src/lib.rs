@@ -3,15 +3,18 @@
 //! The pure core — the article [`format`], [`time`]stamps, the
 //! [`url_policy`], the [`messages`] catalogue, what a [`load`] failure
 //! means — has no browser APIs and is tested natively. The browser shell is
-//! the [`app`] and the three things it renders: the [`story`], the
-//! [`social_bar`] and the [`timeline`].
+//! the [`viewer`] and the three things it renders — the [`story`], the
+//! [`social_bar`] and the [`timeline`] — [`mount`]ed standalone, inline in
+//! a publisher's page or in an iframe ([`embed`]).
 
-pub mod app;
 pub mod config;
 pub mod dates;
+pub mod embed;
+pub mod embed_code;
 pub mod format;
 pub mod load;
 pub mod messages;
+pub mod mount;
 pub mod navigation;
 pub mod social_bar;
 pub mod social_icons;
@@ -19,8 +22,9 @@ pub mod story;
 pub mod time;
 pub mod timeline;
 pub mod url_policy;
+pub mod viewer;
 
-/// Mounts the viewer into the page's `<body>`.
+/// Mounts the viewers the page asks for (see [`mount`]).
 pub fn start() {
-    leptos::mount::mount_to_body(app::App);
+    mount::start();
 }

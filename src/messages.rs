@@ -27,6 +27,12 @@ pub struct Messages {
     pub error_refused_source: &'static str,
     pub error_timeout: &'static str,
     pub error_too_large: &'static str,
+    pub embed: &'static str,
+    pub embed_inline: &'static str,
+    pub embed_iframe: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_by_hand: &'static str,
 }
 
 pub const EN: Messages = Messages {
@@ -50,6 +56,12 @@ pub const EN: Messages = Messages {
     error_refused_source: "Source not supported.",
     error_timeout: "This story took too long to load. Please try again.",
     error_too_large: "This story is too large to show.",
+    embed: "Embed",
+    embed_inline: "In your page (one script, any number of viewers)",
+    embed_iframe: "In an iframe",
+    copy: "Copy",
+    copied: "Copied",
+    copy_by_hand: "Selected: press Ctrl+C or ⌘C to copy",
 };
 
 pub const AR: Messages = Messages {
@@ -73,6 +85,12 @@ pub const AR: Messages = Messages {
     error_refused_source: "المصدر غير مدعوم.",
     error_timeout: "استغرق تحميل هذا الخبر وقتًا طويلًا. يُرجى المحاولة مرة أخرى.",
     error_too_large: "هذا الخبر أكبر من أن يُعرض.",
+    embed: "تضمين",
+    embed_inline: "في صفحتك (نص برمجي واحد لأي عدد من العارضين)",
+    embed_iframe: "في إطار iframe",
+    copy: "نسخ",
+    copied: "تم النسخ",
+    copy_by_hand: "تم التحديد: اضغط Ctrl+C أو ⌘C للنسخ",
 };
 
 pub const FR: Messages = Messages {
@@ -96,6 +114,12 @@ pub const FR: Messages = Messages {
     error_refused_source: "Source non prise en charge.",
     error_timeout: "Le chargement de cet article a pris trop de temps. Réessayez.",
     error_too_large: "Cet article est trop volumineux pour être affiché.",
+    embed: "Intégrer",
+    embed_inline: "Dans votre page (un script, autant de lecteurs que voulu)",
+    embed_iframe: "Dans une iframe",
+    copy: "Copier",
+    copied: "Copié",
+    copy_by_hand: "Sélectionné : appuyez sur Ctrl+C ou ⌘C pour copier",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];

@@ -55,6 +55,16 @@ pub fn requested_src() -> Option<String> {
     params.get("src").filter(|s| !s.trim().is_empty())
 }
 
+/// The standalone viewer's page (`…/index.html`), next to the script that
+/// `embed.js` loaded (it records its directory in `articleViewerBase`).
+pub fn standalone_page() -> String {
+    let base = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"articleViewerBase".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| page_dir(&page_url()).to_owned());
+    format!("{base}index.html")
+}
+
 /// The page's own URL.
 pub fn page_url() -> String {
     web_sys::window()

@@ -16,6 +16,9 @@ pub fn Timeline(
     /// The absolute URL of the article this timeline came with: relative
     /// `article` URLs are resolved against it.
     base: String,
+    /// The page whose `?src=` opens an article: what an entry's address is,
+    /// for opening it in a new tab or sharing it.
+    viewer_page: String,
     messages: &'static Messages,
     on_open: Callback<String>,
 ) -> impl IntoView {
@@ -24,11 +27,10 @@ pub fn Timeline(
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| messages.latest.to_owned());
-    let page = navigation::page_url();
     let entries = timeline
         .newest_first()
         .into_iter()
-        .map(|entry| entry_view(entry, &base, &page, on_open))
+        .map(|entry| entry_view(entry, &base, &viewer_page, on_open))
         .collect_view();
     let label = title.clone();
     view! {

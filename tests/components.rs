@@ -233,6 +233,7 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
             <Timeline
                 timeline=timeline
                 base="http://127.0.0.1:1/articles/this.json".to_owned()
+                viewer_page="http://127.0.0.1:1/index.html".to_owned()
                 messages=&EN
                 on_open=on_open
             />
@@ -260,7 +261,10 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
     assert_eq!(texts(&section, "ol > li time"), ["11:50", "10:50", "09:50"]);
 
     let newest: HtmlElement = one(&section, "li:first-child a").unchecked_into();
-    assert!(newest.get_attribute("href").unwrap().contains("src="));
+    assert_eq!(
+        newest.get_attribute("href").unwrap(),
+        "http://127.0.0.1:1/index.html?src=articles%2Fnext.json"
+    );
     newest.click();
     assert_eq!(
         *opened.lock().unwrap(),

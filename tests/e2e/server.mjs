@@ -12,7 +12,7 @@
 //   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
 //                          (csp=off: without its Content-Security-Policy)
 //
-// Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT)
+// Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT; also port + 1)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -37,19 +37,28 @@ const types = {
 };
 const failures = new Map();
 
-// The headers a static host would send, from the build's own _headers file.
-async function hostHeaders() {
+// The headers a static host would send for a path, from the build's own
+// _headers file (Netlify's format: a path, then indented headers; `/*`
+// matches everything, and every matching block applies).
+async function hostHeaders(pathname) {
+  let text;
   try {
-    const text = await readFile(join(root, 'dist/_headers'), 'utf8');
-    return Object.fromEntries(
-      text.split('\n').filter((l) => /^\s+\S+:/.test(l)).map((l) => {
-        const i = l.indexOf(':');
-        return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
-      }),
-    );
+    text = await readFile(join(root, 'dist/_headers'), 'utf8');
   } catch {
     return {};
   }
+  const headers = {};
+  let applies = false;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) {
+      const pattern = line.trim();
+      applies = pattern.endsWith('/*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+    } else if (applies && line.includes(':')) {
+      const i = line.indexOf(':');
+      headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return headers;
 }
 
 async function fileFor(pathname) {
@@ -79,7 +88,7 @@ async function send(res, pathname, status = 200) {
   try {
     const body = await readFile(path);
     res.writeHead(status, {
-      ...(await hostHeaders()),
+      ...(await hostHeaders(pathname)),
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
@@ -96,14 +105,14 @@ function sendStatus(res, status) {
   res.end(body);
 }
 
-const server = createServer((req, res) => {
+const handler = (req, res) => {
   res.on('error', () => {});
   handle(req, res).catch((e) => {
     console.error(`${req.url}: ${e.stack}`);
     if (!res.headersSent) sendStatus(res, 500);
     else res.destroy();
   });
-});
+};
 
 async function handle(req, res) {
   const url = new URL(req.url, 'http://127.0.0.1');
@@ -152,7 +161,7 @@ async function handle(req, res) {
     const metas = [...q].filter(([name]) => name !== 'src').map(([name, content]) =>
       `<meta name="article-viewer-${name.replace(/[^a-z-]/g, '')}" content="${content.replace(/[<>"&]/g, '')}">`);
     html = html.replace('</head>', `${metas.join('')}</head>`);
-    const headers = cspOff ? {} : await hostHeaders();
+    const headers = await hostHeaders(cspOff ? '/configured.html' : '/index.html');
     res.writeHead(200, { ...headers, 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
     return res.end(html);
   }
@@ -169,7 +178,9 @@ async function handle(req, res) {
   return send(res, url.pathname);
 }
 
+// Two origins: the second plays a CDN that serves the viewer's script to a
+// publisher's page on the first.
 const port = Number(process.argv[2] ?? process.env.PORT ?? 4173);
-server.listen(port, '127.0.0.1', () => {
-  console.log(`serving dist/ on http://127.0.0.1:${port}/`);
-});
+for (const p of [port, port + 1]) {
+  createServer(handler).listen(p, '127.0.0.1', () => console.log(`serving dist/ on http://127.0.0.1:${p}/`));
+}

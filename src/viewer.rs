@@ -1,14 +1,18 @@
 //! The viewer: which article is shown, loading it, and moving between them.
 //!
-//! The address (`?src=`) names the article. Loading keeps what is on screen
-//! until the new story has arrived; a failure shows an alert above it and
-//! never clears it. Only the newest request may change the screen, so a slow
-//! old answer cannot replace the story the reader asked for last.
+//! One component serves every way of use ([`ViewerOptions`]): the standalone
+//! page, a viewer inside a publisher's element, the iframe page. Loading keeps
+//! what is on screen until the new story has arrived; a failure shows an
+//! alert above it and never clears it. Only the newest request may change the
+//! screen, so a slow old answer cannot replace the story the reader asked for
+//! last.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::config;
+use crate::embed::{Mode, ViewerOptions};
+use crate::embed_code::EmbedCode;
 use crate::format::Article;
 use crate::load::{self, LoadError};
 use crate::messages::{self, Messages};
@@ -33,13 +37,17 @@ enum Status {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Loading);
     let latest_request = StoredValue::new(0u64);
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let config = StoredValue::new(config::from_page());
     let root = NodeRef::<leptos::html::Main>::new();
+    let owns_document = options.owns_document();
+    let history = options.history;
+    let sections = options.sections;
+    let ui_lang = StoredValue::new(options.lang.clone());
 
     // `raw` is a `src` as written (relative to the page); `move_focus` is set
     // when the reader navigated, so the new headline gets focus.
@@ -76,7 +84,9 @@ pub fn App() -> impl IntoView {
                     for problem in &article.problems {
                         leptos::logging::warn!("{url}: {problem}");
                     }
-                    set_document_title(&article.headline);
+                    if owns_document {
+                        set_document_title(&article.headline);
+                    }
                     shown.set(Some(Shown { src: url, article }));
                     status.set(Status::Ready);
                     if move_focus {
@@ -91,56 +101,84 @@ pub fn App() -> impl IntoView {
         });
     };
 
-    let requested = || navigation::requested_src().unwrap_or_else(|| DEFAULT_SRC.to_owned());
-    load(requested(), false);
-    // Back and Forward: the address already names the article to show.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| load(requested(), true));
+    let first = options
+        .src
+        .clone()
+        .unwrap_or_else(|| DEFAULT_SRC.to_owned());
+    load(first.clone(), false);
+    if history {
+        // Back and Forward: the address already names the article to show.
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            load(
+                navigation::requested_src().unwrap_or_else(|| first.clone()),
+                true,
+            )
+        });
+    }
 
     let open = Callback::new(move |url: String| {
-        navigation::push_article(&url);
+        if history {
+            navigation::push_article(&url);
+        }
         load(url, true);
     });
     let retry = Callback::new(move |src: String| load(src, false));
+    // Where a timeline link's address leads when opened in a new tab: this
+    // page when it keeps the address, else the standalone viewer.
+    let viewer_page = if history {
+        navigation::page_url()
+    } else {
+        navigation::standalone_page()
+    };
 
-    let messages = move || {
-        shown.with(|s| messages::for_lang(s.as_ref().map_or("en", |s| s.article.lang.as_str())))
+    let messages = move || -> &'static Messages {
+        let article_lang = shown.with(|s| s.as_ref().map(|s| s.article.lang.clone()));
+        ui_lang.with_value(|ui| {
+            messages::for_lang(ui.as_deref().or(article_lang.as_deref()).unwrap_or("en"))
+        })
     };
     let lang = move || shown.with(|s| s.as_ref().map(|s| s.article.lang.clone()));
     let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
     let busy = move || (status.get() == Status::Loading).to_string();
+    let standalone = options.mode == Mode::Standalone;
 
     view! {
-        <main class="viewer" node_ref=root lang=lang dir=dir aria-busy=busy>
-            <div class="viewer__story">
-                {move || match status.get() {
-                    Status::Failed { src, error } => {
-                        Some(view! { <LoadAlert error=error src=src messages=messages() retry=retry /> })
-                    }
-                    _ => None,
-                }}
-                {move || match shown.get() {
-                    Some(Shown { article, .. }) => {
-                        let m = messages();
-                        let social = article.social.clone();
-                        view! {
-                            {social.map(|bar| view! { <SocialBar bar=bar messages=m /> })}
-                            <Story article=article messages=m />
+        <div class="viewer-frame">
+            <main class="viewer" node_ref=root lang=lang dir=dir aria-busy=busy>
+                <div class="viewer__story">
+                    {move || match status.get() {
+                        Status::Failed { src, error } => Some(view! {
+                            <LoadAlert error=error src=src messages=messages() retry=retry />
+                        }),
+                        _ => None,
+                    }}
+                    {move || match shown.get() {
+                        Some(Shown { article, src }) => {
+                            let m = messages();
+                            let social = article.social.clone().filter(|_| sections.social);
+                            let headline = article.headline.clone();
+                            view! {
+                                {social.map(|bar| view! { <SocialBar bar=bar messages=m /> })}
+                                {sections.story.then(|| view! { <Story article=article messages=m /> })}
+                                {standalone.then(|| view! { <EmbedCode src=src headline=headline messages=m /> })}
+                            }
+                            .into_any()
                         }
-                        .into_any()
-                    }
-                    None if status.get() == Status::Loading => {
-                        view! { <Skeleton messages=messages() /> }.into_any()
-                    }
-                    None => ().into_any(),
-                }}
-            </div>
-            {move || shown.get().and_then(|Shown { src, article }| {
-                let m = messages::for_lang(&article.lang);
-                article.timeline.map(|timeline| view! {
-                    <Timeline timeline=timeline base=src messages=m on_open=open />
-                })
-            })}
-        </main>
+                        None if status.get() == Status::Loading => {
+                            view! { <Skeleton messages=messages() /> }.into_any()
+                        }
+                        None => ().into_any(),
+                    }}
+                </div>
+                {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article }| {
+                    let m = messages();
+                    let viewer_page = viewer_page.clone();
+                    article.timeline.map(|timeline| view! {
+                        <Timeline timeline=timeline base=src viewer_page=viewer_page messages=m on_open=open />
+                    })
+                })}
+            </main>
+        </div>
     }
 }
 

@@ -1,0 +1,269 @@
+//! Embedding: how a viewer is configured by its publisher, and the markup a
+//! publisher copies to embed one.
+//!
+//! Pure: the options are read from attribute values, the snippets are
+//! strings. Mounting into the page is in [`crate::mount`].
+
+/// Which parts of the viewer show (`data-sections="story,social,timeline"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sections {
+    pub story: bool,
+    pub social: bool,
+    pub timeline: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Sections {
+        Sections {
+            story: true,
+            social: true,
+            timeline: true,
+        }
+    }
+}
+
+impl Sections {
+    /// Parses a comma- or space-separated list; unknown names are ignored, and
+    /// a list naming nothing known shows everything rather than an empty box.
+    pub fn parse(list: &str) -> Sections {
+        let mut sections = Sections {
+            story: false,
+            social: false,
+            timeline: false,
+        };
+        for name in list.split([',', ' ']).map(str::trim) {
+            match name.to_ascii_lowercase().as_str() {
+                "story" => sections.story = true,
+                "social" => sections.social = true,
+                "timeline" => sections.timeline = true,
+                _ => {}
+            }
+        }
+        if sections
+            == (Sections {
+                story: false,
+                social: false,
+                timeline: false,
+            })
+        {
+            Sections::default()
+        } else {
+            sections
+        }
+    }
+}
+
+/// Where a viewer lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The viewer's own page (`index.html`).
+    Standalone,
+    /// Inside an element of a publisher's page (`data-article-viewer`).
+    Inline,
+    /// The chrome-less page in a publisher's iframe (`embed.html`), posting its
+    /// height to `host_origin`.
+    Frame { host_origin: Option<String> },
+}
+
+/// Everything that makes one viewer differ from another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewerOptions {
+    pub mode: Mode,
+    /// The article to show first (`data-src`, or `?src=`).
+    pub src: Option<String>,
+    /// The interface language, when the publisher sets one (`data-lang`);
+    /// otherwise the article's.
+    pub lang: Option<String>,
+    pub sections: Sections,
+    /// Whether navigating adds to the page's history and address.
+    pub history: bool,
+}
+
+impl ViewerOptions {
+    pub fn standalone(src: Option<String>) -> ViewerOptions {
+        ViewerOptions {
+            mode: Mode::Standalone,
+            src,
+            lang: None,
+            sections: Sections::default(),
+            history: true,
+        }
+    }
+
+    /// An inline viewer's options from its element's `data-*` attributes.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> ViewerOptions {
+        let non_empty = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
+        ViewerOptions {
+            mode: Mode::Inline,
+            src: non_empty("data-src"),
+            lang: non_empty("data-lang"),
+            sections: non_empty("data-sections")
+                .map(|s| Sections::parse(&s))
+                .unwrap_or_default(),
+            history: non_empty("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("on")),
+        }
+    }
+
+    /// Whether the document's title follows the story: only on pages that
+    /// are the viewer's own.
+    pub fn owns_document(&self) -> bool {
+        !matches!(self.mode, Mode::Inline)
+    }
+}
+
+/// The origin an iframe viewer may post to: an `http(s)` origin exactly
+/// (`https://publisher.example`), never `*`, never a path.
+pub fn host_origin(value: &str) -> Option<String> {
+    let value = value.trim().trim_end_matches('/');
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))?;
+    let valid = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    valid.then(|| value.to_ascii_lowercase())
+}
+
+/// The message an iframe viewer posts when its content height changes.
+pub const HEIGHT_MESSAGE: &str = "article-viewer:height";
+
+/// Escapes text for a double-quoted HTML attribute or element content.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes a query value.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The inline embed: one module script (once per page) and a `<div>` per viewer.
+/// `viewer_dir` is the absolute URL of the viewer's directory, ending in `/`.
+pub fn inline_snippet(viewer_dir: &str, src: &str) -> String {
+    format!(
+        "<script type=\"module\" src=\"{}embed.js\"></script>\n\
+         <div data-article-viewer data-src=\"{}\"></div>",
+        escape(viewer_dir),
+        escape(src)
+    )
+}
+
+/// The iframe embed: the frame and the host-side script that sizes it to its
+/// content and tells it which origin to post to.
+pub fn iframe_snippet(viewer_dir: &str, src: &str, title: &str) -> String {
+    let frame_url = format!("{viewer_dir}embed.html?src={}", encode(src));
+    format!(
+        r#"<iframe data-article-viewer-frame="{url}" title="{title}" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" loading="lazy" style="width: 100%; height: 40rem; border: 0"></iframe>
+<script type="module">
+  for (const frame of document.querySelectorAll('iframe[data-article-viewer-frame]')) {{
+    const url = new URL(frame.dataset.articleViewerFrame, location.href);
+    url.searchParams.set('host', location.origin);
+    addEventListener('message', (event) => {{
+      if (event.origin !== url.origin || event.source !== frame.contentWindow) return;
+      if (event.data?.type === '{HEIGHT_MESSAGE}') frame.style.height = `${{Math.ceil(event.data.height)}}px`;
+    }});
+    frame.src = url.href;
+  }}
+</script>"#,
+        url = escape(&frame_url),
+        title = escape(title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_parse_and_fall_back_to_everything() {
+        let s = Sections::parse("story, timeline");
+        assert!(s.story && s.timeline && !s.social);
+        assert!(Sections::parse("SOCIAL").social);
+        assert_eq!(Sections::parse("comments"), Sections::default());
+        assert_eq!(Sections::parse(""), Sections::default());
+    }
+
+    #[test]
+    fn attributes_configure_an_inline_viewer() {
+        let attrs = |name: &str| match name {
+            "data-src" => Some("a.json".to_owned()),
+            "data-lang" => Some("ar".to_owned()),
+            "data-sections" => Some("story".to_owned()),
+            "data-history" => Some("On".to_owned()),
+            _ => None,
+        };
+        let o = ViewerOptions::from_attributes(attrs);
+        assert_eq!(o.src.as_deref(), Some("a.json"));
+        assert_eq!(o.lang.as_deref(), Some("ar"));
+        assert!(o.sections.story && !o.sections.timeline);
+        assert!(o.history);
+        assert!(!o.owns_document());
+        let bare = ViewerOptions::from_attributes(|_| None);
+        assert!(!bare.history, "history is off by default");
+        assert_eq!(bare.sections, Sections::default());
+    }
+
+    #[test]
+    fn host_origin_is_exact_or_nothing() {
+        assert_eq!(
+            host_origin("https://Pub.Example/").as_deref(),
+            Some("https://pub.example")
+        );
+        assert_eq!(
+            host_origin("http://127.0.0.1:4173").as_deref(),
+            Some("http://127.0.0.1:4173")
+        );
+        for bad in [
+            "*",
+            "",
+            "javascript:alert(1)",
+            "https://a.example/path",
+            "https://",
+            "//a.example",
+        ] {
+            assert_eq!(host_origin(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn snippets_escape_what_they_quote() {
+        let s = inline_snippet("https://v.example/", "a.json\"><script>alert(1)</script>");
+        assert!(
+            s.contains("data-src=\"a.json&quot;&gt;&lt;script&gt;"),
+            "{s}"
+        );
+        assert!(!s.contains("<script>alert"));
+        let f = iframe_snippet(
+            "https://v.example/",
+            "https://n.example/a b.json",
+            "A \"title\"",
+        );
+        assert!(
+            f.contains("embed.html?src=https://n.example/a%20b.json"),
+            "{f}"
+        );
+        assert!(f.contains("title=\"A &quot;title&quot;\""));
+        assert!(f.contains("sandbox=\"allow-scripts allow-same-origin"));
+        assert!(!f.contains("\"*\""), "never posts to any origin");
+    }
+}
