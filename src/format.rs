@@ -49,6 +49,26 @@ pub struct Article {
 }
 
 impl Article {
+    /// Words of the body a reader reads.
+    pub fn word_count(&self) -> usize {
+        let words = |t: &str| t.split_whitespace().count();
+        self.body
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(p) => p.spans.iter().map(|s| words(&s.text)).sum(),
+                Block::Heading { text } | Block::Quote { text, .. } => words(text),
+                Block::List { items, .. } => items.iter().map(|i| words(i)).sum(),
+                Block::Image(image) => image.caption.as_deref().map_or(0, words),
+                Block::Unknown => 0,
+            })
+            .sum()
+    }
+
+    /// Minutes to read the body at 200 words a minute, at least one.
+    pub fn reading_minutes(&self) -> u32 {
+        (self.word_count().div_ceil(200)).max(1) as u32
+    }
+
     /// Text direction: the explicit `dir`, else the one usual for `lang`.
     pub fn direction(&self) -> Direction {
         self.dir.unwrap_or_else(|| Direction::for_lang(&self.lang))

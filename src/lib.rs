@@ -8,14 +8,16 @@
 //! a publisher's page or in an iframe ([`embed`]).
 
 pub mod config;
-pub mod dates;
 pub mod embed;
 pub mod embed_code;
 pub mod format;
+pub mod intl;
 pub mod load;
 pub mod messages;
+pub mod metadata;
 pub mod mount;
 pub mod navigation;
+pub mod share;
 pub mod social_bar;
 pub mod social_icons;
 pub mod story;

@@ -33,6 +33,18 @@ pub struct Messages {
     pub copy: &'static str,
     pub copied: &'static str,
     pub copy_by_hand: &'static str,
+    pub skip_to_story: &'static str,
+    pub share: &'static str,
+    pub link_copied: &'static str,
+    /// "{n} min read": `{n}` is replaced by the number, in the language's digits.
+    pub reading_time: &'static str,
+}
+
+impl Messages {
+    /// "4 min read", with `n` already written in the language's digits.
+    pub fn reading_time(&self, n: &str) -> String {
+        self.reading_time.replace("{n}", n)
+    }
 }
 
 pub const EN: Messages = Messages {
@@ -62,6 +74,10 @@ pub const EN: Messages = Messages {
     copy: "Copy",
     copied: "Copied",
     copy_by_hand: "Selected: press Ctrl+C or ⌘C to copy",
+    skip_to_story: "Skip to the story",
+    share: "Share",
+    link_copied: "Link copied",
+    reading_time: "{n} min read",
 };
 
 pub const AR: Messages = Messages {
@@ -91,6 +107,10 @@ pub const AR: Messages = Messages {
     copy: "نسخ",
     copied: "تم النسخ",
     copy_by_hand: "تم التحديد: اضغط Ctrl+C أو ⌘C للنسخ",
+    skip_to_story: "انتقل إلى الخبر",
+    share: "مشاركة",
+    link_copied: "تم نسخ الرابط",
+    reading_time: "وقت القراءة: {n} د",
 };
 
 pub const FR: Messages = Messages {
@@ -120,6 +140,10 @@ pub const FR: Messages = Messages {
     copy: "Copier",
     copied: "Copié",
     copy_by_hand: "Sélectionné : appuyez sur Ctrl+C ou ⌘C pour copier",
+    skip_to_story: "Aller à l’article",
+    share: "Partager",
+    link_copied: "Lien copié",
+    reading_time: "Lecture : {n} min",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];

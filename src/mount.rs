@@ -47,6 +47,11 @@ pub fn start() {
     if frame {
         mount_frame();
     } else {
+        // `?theme=light|dark` pins a theme, as `data-theme` does for an embed.
+        let theme = param("theme").filter(|t| t == "light" || t == "dark");
+        if let (Some(theme), Some(root)) = (theme, document.document_element()) {
+            let _ = root.set_attribute("data-theme", &theme);
+        }
         let options = ViewerOptions::standalone(navigation::requested_src());
         leptos::mount::mount_to_body(move || view! { <Viewer options=options /> });
     }
@@ -92,13 +97,15 @@ fn mount_inline(
     ));
 }
 
+/// A parameter of the page's address.
+fn param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
 fn mount_frame() {
-    let param = |name: &str| -> Option<String> {
-        let search = web_sys::window()?.location().search().ok()?;
-        web_sys::UrlSearchParams::new_with_str(&search)
-            .ok()?
-            .get(name)
-    };
     let host_origin = param("host").and_then(|h| embed::host_origin(&h));
     let options = ViewerOptions {
         mode: Mode::Frame {

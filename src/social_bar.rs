@@ -11,7 +11,14 @@ use crate::url_policy::{self, UrlUse};
 /// the URL policy refuses is left out: a follow button that goes nowhere
 /// helps no one.
 #[component]
-pub fn SocialBar(bar: SocialBarData, messages: &'static Messages) -> impl IntoView {
+pub fn SocialBar(
+    bar: SocialBarData,
+    messages: &'static Messages,
+    /// A landmark of the page (`<nav>`), or inside a publisher's page, whose
+    /// landmarks are its own, a named group.
+    #[prop(default = true)]
+    landmark: bool,
+) -> impl IntoView {
     let title = bar
         .title
         .filter(|t| !t.trim().is_empty())
@@ -46,10 +53,13 @@ pub fn SocialBar(bar: SocialBarData, messages: &'static Messages) -> impl IntoVi
         })
         .collect_view();
     let label = title.clone();
-    view! {
-        <nav class="social-bar" aria-label=label>
-            <p class="social-bar__title" aria-hidden="true">{title}</p>
-            <ul class="social-bar__links">{links}</ul>
-        </nav>
+    let contents = view! {
+        <p class="social-bar__title" aria-hidden="true">{title}</p>
+        <ul class="social-bar__links">{links}</ul>
+    };
+    if landmark {
+        view! { <nav class="social-bar" aria-label=label>{contents}</nav> }.into_any()
+    } else {
+        view! { <div class="social-bar" role="group" aria-label=label>{contents}</div> }.into_any()
     }
 }

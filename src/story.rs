@@ -5,15 +5,23 @@
 
 use leptos::prelude::*;
 
-use crate::dates::long_date_time;
 use crate::format::{Article, Author, Block, Image, Span};
+use crate::intl::{self, long_date_time};
 use crate::messages::Messages;
+use crate::share::ShareButton;
 use crate::time::Timestamp;
 use crate::url_policy::{self, UrlUse};
 
 #[component]
-pub fn Story(article: Article, messages: &'static Messages) -> impl IntoView {
+pub fn Story(
+    article: Article,
+    messages: &'static Messages,
+    /// The address that shows this story, for the Share button.
+    share_url: String,
+) -> impl IntoView {
     let lang = article.lang.clone();
+    let reading_time = messages.reading_time(&intl::number(article.reading_minutes(), &lang));
+    let title = article.headline.clone();
     let section = article.section.filter(|s| !s.trim().is_empty());
     let standfirst = article.standfirst.filter(|s| !s.trim().is_empty());
     let blocks = article
@@ -22,7 +30,7 @@ pub fn Story(article: Article, messages: &'static Messages) -> impl IntoView {
         .map(|block| view! { <BodyBlock block=block /> })
         .collect_view();
     view! {
-        <article class="story">
+        <article class="story" id="story">
             <header class="story__header">
                 {section.map(|s| view! { <p class="story__section">{s}</p> })}
                 // tabindex lets in-app navigation move focus to the new headline.
@@ -35,6 +43,10 @@ pub fn Story(article: Article, messages: &'static Messages) -> impl IntoView {
                     lang=lang
                     messages=messages
                 />
+                <p class="story__tools">
+                    <span class="story__reading-time">{reading_time}</span>
+                    <ShareButton url=share_url title=title messages=messages />
+                </p>
             </header>
             {article.image.map(|image| view! { <Figure image=image /> })}
             <div class="story__body">{blocks}</div>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::format::{Timeline as TimelineData, TimelineEntry};
+use crate::intl;
 use crate::messages::Messages;
 use crate::navigation;
 use crate::url_policy::{self, UrlUse};
@@ -20,7 +21,13 @@ pub fn Timeline(
     /// for opening it in a new tab or sharing it.
     viewer_page: String,
     messages: &'static Messages,
+    /// The language times are written in.
+    lang: String,
     on_open: Callback<String>,
+    /// A named region of the page, or inside a publisher's page, whose
+    /// landmarks are its own, a plain section under its heading.
+    #[prop(default = true)]
+    landmark: bool,
 ) -> impl IntoView {
     let title = timeline
         .title
@@ -30,9 +37,10 @@ pub fn Timeline(
     let entries = timeline
         .newest_first()
         .into_iter()
-        .map(|entry| entry_view(entry, &base, &viewer_page, on_open))
+        .enumerate()
+        .map(|(i, entry)| entry_view(entry, i, &base, &viewer_page, &lang, on_open))
         .collect_view();
-    let label = title.clone();
+    let label = landmark.then(|| title.clone());
     view! {
         <section class="timeline" aria-label=label>
             <h2 class="timeline__title">{title}</h2>
@@ -43,13 +51,20 @@ pub fn Timeline(
 
 fn entry_view(
     entry: &TimelineEntry,
+    index: usize,
     base: &str,
     page: &str,
+    lang: &str,
     on_open: Callback<String>,
 ) -> impl IntoView {
+    // Every entry has a permalink: its story's address, its outside link, or
+    // at least its own place in the page.
+    let anchor = entry_anchor(entry.id.as_deref(), index);
     // An entry whose time is invalid is shown without one, never with a guess.
     let time = entry.time.as_ref().map(|t| {
-        view! { <time class="timeline__time" datetime=t.as_str().to_owned()>{t.clock()}</time> }
+        view! {
+            <time class="timeline__time" datetime=t.as_str().to_owned()>{intl::clock(t, lang)}</time>
+        }
     });
     // `dir="auto"`: a headline may be in another script than the page.
     let headline =
@@ -86,7 +101,26 @@ fn entry_view(
         (None, Some(url)) => {
             view! { <a class="timeline__link" href=url>{time}{headline}</a> }.into_any()
         }
-        (None, None) => view! { <span class="timeline__link">{time}{headline}</span> }.into_any(),
+        (None, None) => {
+            let href = format!("#{anchor}");
+            view! { <a class="timeline__link" href=href>{time}{headline}</a> }.into_any()
+        }
     };
-    view! { <li class="timeline__entry">{link}</li> }
+    view! { <li class="timeline__entry" id=anchor>{link}</li> }
+}
+
+/// An element id for an entry: from its `id` (letters, digits, `-`, `_`
+/// only), else from its place in the list.
+pub fn entry_anchor(id: Option<&str>, index: usize) -> String {
+    let clean: String = id
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .take(64)
+        .collect();
+    if clean.is_empty() {
+        format!("entry-{}", index + 1)
+    } else {
+        format!("entry-{clean}")
+    }
 }

@@ -16,6 +16,7 @@ use crate::embed_code::EmbedCode;
 use crate::format::Article;
 use crate::load::{self, LoadError};
 use crate::messages::{self, Messages};
+use crate::metadata;
 use crate::navigation::{self, DEFAULT_SRC};
 use crate::social_bar::SocialBar;
 use crate::story::Story;
@@ -43,7 +44,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     let latest_request = StoredValue::new(0u64);
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let config = StoredValue::new(config::from_page());
-    let root = NodeRef::<leptos::html::Main>::new();
+    let root = NodeRef::<leptos::html::Div>::new();
     let owns_document = options.owns_document();
     let history = options.history;
     let sections = options.sections;
@@ -51,7 +52,9 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
 
     // `raw` is a `src` as written (relative to the page); `move_focus` is set
     // when the reader navigated, so the new headline gets focus.
+    let current = StoredValue::new(String::new());
     let load = move |raw: String, move_focus: bool| {
+        current.set_value(raw.clone());
         latest_request.update_value(|n| *n += 1);
         let request = latest_request.get_value();
         // A newer navigation cancels the older request.
@@ -85,7 +88,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
                         leptos::logging::warn!("{url}: {problem}");
                     }
                     if owns_document {
-                        set_document_title(&article.headline);
+                        metadata::apply(&article, &navigation::page_url());
                     }
                     shown.set(Some(Shown { src: url, article }));
                     status.set(Status::Ready);
@@ -141,15 +144,35 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
     let busy = move || (status.get() == Status::Loading).to_string();
     let standalone = options.mode == Mode::Standalone;
+    // In an iframe, the main landmark is named after the story, so that it
+    // stays distinct from the host page's own `<main>`.
+    let framed = matches!(options.mode, Mode::Frame { .. });
+    let main_label = move || {
+        framed
+            .then(|| shown.with(|s| s.as_ref().map(|s| s.article.headline.clone())))
+            .flatten()
+    };
+    // Inside a publisher's page, the page's landmarks are its own.
+    let landmarks = options.mode != Mode::Inline;
+    let share_url = move |src: &str| {
+        if history {
+            navigation::page_url()
+        } else {
+            navigation::address_for(src, &navigation::standalone_page())
+        }
+    };
 
-    view! {
-        <div class="viewer-frame">
-            <main class="viewer" node_ref=root lang=lang dir=dir aria-busy=busy>
+    let content = view! {
+        <>
                 <div class="viewer__story">
                     {move || match status.get() {
-                        Status::Failed { src, error } => Some(view! {
-                            <LoadAlert error=error src=src messages=messages() retry=retry />
-                        }),
+                        Status::Failed { src, error } => {
+                            // With no story on screen, the failure is what the page is about.
+                            let as_heading = shown.with(Option::is_none);
+                            Some(view! {
+                                <LoadAlert error=error src=src messages=messages() retry=retry as_heading=as_heading />
+                            })
+                        }
                         _ => None,
                     }}
                     {move || match shown.get() {
@@ -157,9 +180,10 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
                             let m = messages();
                             let social = article.social.clone().filter(|_| sections.social);
                             let headline = article.headline.clone();
+                            let share = share_url(&src);
                             view! {
-                                {social.map(|bar| view! { <SocialBar bar=bar messages=m /> })}
-                                {sections.story.then(|| view! { <Story article=article messages=m /> })}
+                                {social.map(|bar| view! { <SocialBar bar=bar messages=m landmark=landmarks /> })}
+                                {sections.story.then(|| view! { <Story article=article messages=m share_url=share /> })}
                                 {standalone.then(|| view! { <EmbedCode src=src headline=headline messages=m /> })}
                             }
                             .into_any()
@@ -173,12 +197,32 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
                 {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article }| {
                     let m = messages();
                     let viewer_page = viewer_page.clone();
+                    let lang = ui_lang.with_value(|ui| ui.clone()).unwrap_or(article.lang.clone());
                     article.timeline.map(|timeline| view! {
-                        <Timeline timeline=timeline base=src viewer_page=viewer_page messages=m on_open=open />
+                        <Timeline timeline=timeline base=src viewer_page=viewer_page messages=m lang=lang on_open=open landmark=landmarks />
                     })
                 })}
-            </main>
-        </div>
+        </>
+    };
+    // A page of its own has one `<main>` and a skip link; inside a publisher's
+    // page the viewer is a plain block, as the page has its own landmarks.
+    if options.mode == Mode::Inline {
+        view! {
+            <div class="viewer-frame" node_ref=root>
+                <div class="viewer" lang=lang dir=dir aria-busy=busy>{content}</div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="viewer-frame" node_ref=root>
+                {move || (standalone && shown.with(Option::is_some)).then(|| view! {
+                    <a class="skip-link" href="#story">{messages().skip_to_story}</a>
+                })}
+                <main class="viewer" lang=lang dir=dir aria-busy=busy aria-label=main_label>{content}</main>
+            </div>
+        }
+        .into_any()
     }
 }
 
@@ -189,11 +233,17 @@ fn LoadAlert(
     src: String,
     messages: &'static Messages,
     retry: Callback<String>,
+    as_heading: bool,
 ) -> impl IntoView {
     let can_retry = error.can_retry();
+    let message = error.message(messages);
     view! {
         <div class="viewer__alert" role="alert">
-            <p class="viewer__alert-message">{error.message(messages)}</p>
+            {if as_heading {
+                view! { <h1 class="viewer__alert-message">{message}</h1> }.into_any()
+            } else {
+                view! { <p class="viewer__alert-message">{message}</p> }.into_any()
+            }}
             <details class="viewer__alert-details">
                 <summary>{messages.details}</summary>
                 <p>{error.detail()}</p>
@@ -223,15 +273,9 @@ fn Skeleton(messages: &'static Messages) -> impl IntoView {
     }
 }
 
-fn set_document_title(title: &str) {
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(title);
-    }
-}
-
 /// Moves focus to the new headline and the top of the story, as a page load
 /// would, so keyboard and screen-reader users start reading where it begins.
-fn focus_headline(root: NodeRef<leptos::html::Main>) {
+fn focus_headline(root: NodeRef<leptos::html::Div>) {
     let Some(main) = root.get_untracked() else {
         return;
     };

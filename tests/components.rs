@@ -72,10 +72,14 @@ fn story_renders_blocks_in_order_with_their_roles() {
             {"type": "paragraph", "spans": [{"text": "bold", "bold": true}, {"text": " and "}, {"text": "link", "href": "https://example.com/", "italic": true}]}
         ],"#,
     );
-    let host = mount(move || view! { <Story article=a messages=&EN /> });
+    let host = mount(
+        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+    );
     assert_eq!(texts(&host, "article h1"), ["The headline"]);
     assert_eq!(texts(&host, ".story__standfirst"), ["The standfirst"]);
     assert_eq!(texts(&host, ".story__byline"), ["By Ada & Ben"]);
+    assert_eq!(texts(&host, ".story__reading-time"), ["1 min read"]);
+    assert_eq!(texts(&host, ".share__button"), ["Share"]);
     assert_eq!(
         one(&host, ".story__byline a")
             .get_attribute("href")
@@ -123,7 +127,9 @@ fn markup_in_any_field_shows_as_text() {
         r#""headline": "{escaped}", "standfirst": "{escaped}",
         "body": [{{"type": "paragraph", "text": "{escaped}"}}, {{"type": "heading", "text": "{escaped}"}}],"#
     ));
-    let host = mount(move || view! { <Story article=a messages=&EN /> });
+    let host = mount(
+        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+    );
     assert_eq!(texts(&host, "h1"), [payload]);
     assert_eq!(texts(&host, ".story__body p"), [payload]);
     assert!(
@@ -142,7 +148,9 @@ fn refused_urls_render_as_text_and_alt() {
             {"type": "image", "src": "data:image/svg+xml,<svg onload=alert(1)>", "alt": "The alt text"}
         ],"#,
     );
-    let host = mount(move || view! { <Story article=a messages=&EN /> });
+    let host = mount(
+        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+    );
     assert!(all(&host, "a").is_empty(), "a refused URL became a link");
     assert!(all(&host, "img").is_empty(), "a refused image was loaded");
     assert_eq!(texts(&host, ".story__body p"), ["click", "The alt text"]);
@@ -235,6 +243,7 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
                 base="http://127.0.0.1:1/articles/this.json".to_owned()
                 viewer_page="http://127.0.0.1:1/index.html".to_owned()
                 messages=&EN
+                lang="en-GB".to_owned()
                 on_open=on_open
             />
         }
@@ -276,8 +285,11 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
             .unwrap(),
         "https://example.com/old"
     );
-    assert!(
-        all(&section, "li:nth-child(2) a").is_empty(),
-        "no link without url or article"
+    // Without url or article, the permalink is the entry's own place.
+    let plain = one(&section, "li:nth-child(2)");
+    assert_eq!(
+        one(&plain, "a").get_attribute("href").unwrap(),
+        format!("#{}", plain.id())
     );
+    assert!(plain.id().starts_with("entry-"));
 }
