@@ -1,56 +1,35 @@
-// trunk post-build hook (release builds). From the built index.html it makes:
+// trunk post-build hook. From the built index.html it makes:
 //
 //   embed.html   the chrome-less page for iframes (<body data-embed="frame">)
 //   embed.js     the one module script a publisher includes to embed viewers
-//   _headers     headers for static hosts (Netlify, Cloudflare Pages; the
-//                end-to-end test server reads it too)
 //
-// and writes the Content-Security-Policy into index.html and embed.html as a
-// <meta http-equiv> and into _headers, from the one policy below. trunk's
-// inline module loader is allowed by its hash; nothing else inline runs.
+// and, in release builds:
+//
+//   the default article prerendered into index.html, by the viewer itself in
+//   headless Chromium, so that the first view paints the story before the
+//   wasm has arrived (the wasm then takes over the same markup);
+//   the Content-Security-Policy, as a <meta http-equiv> in index.html and
+//   embed.html and in _headers for static hosts (Netlify, Cloudflare Pages;
+//   the end-to-end test server reads it too), from the one policy below.
+//   Inline scripts (trunk's loader, the prerender switch) are allowed by hash.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
-// `trunk serve` in debug injects its own live-reload script: no policy there.
+// `trunk serve` in debug injects its own live-reload script: no policy, no prerender.
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 
 const read = (name) => readFileSync(join(dir, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dir, name), text);
 let index = read('index.html');
 
-const hashes = [...index.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
-  .filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && body.length > 0)
-  .map(([, , body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
-
-const policy = {
-  'default-src': ["'none'"],
-  'script-src': ["'self'", ...hashes, "'wasm-unsafe-eval'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'", 'https:'],
-  'connect-src': ["'self'", 'https:'],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-};
-const serialize = (p) => Object.entries(p).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
-const withMeta = (html) =>
-  !release ? html : html
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
-    .replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${serialize(policy)}">`);
-
-index = withMeta(index);
-write('index.html', index);
-
 // The iframe page: no chrome, and no preload of the default article (an
 // iframe always names its own).
-write(
-  'embed.html',
-  index
-    .replace(/<body>/, '<body data-embed="frame">')
-    .replace(/\s*<!--[^>]*-->\s*<link rel="preload" href="articles\/[^"]*" as="fetch"[^>]*>/, ''),
-);
+let embed = index
+  .replace(/<body>/, '<body data-embed="frame">')
+  .replace(/\s*<!--[^>]*-->\s*<link rel="preload" href="articles\/[^"]*" as="fetch"[^>]*>/, '');
 
 const js = index.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
 const wasm = index.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
@@ -68,8 +47,102 @@ await init({ module_or_path: new URL('${wasm}', base) });
 `,
 );
 
-const csp = serialize(policy);
-if (release) write(
+if (!release) {
+  write('embed.html', embed);
+  console.log('post-build: embed.html, embed.js');
+  process.exit(0);
+}
+
+// ------------------------------------------------------------- prerender
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+async function prerender() {
+  const { chromium } = await import('@playwright/test');
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    try {
+      const body = readFileSync(path.startsWith(dir) ? path : join(dir, 'index.html'));
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/index.html`);
+    await page.locator('.story__headline').waitFor({ timeout: 30_000 });
+    const snapshot = await page.evaluate(() => ({
+      html: document.querySelector('.viewer-frame').outerHTML,
+      title: document.title,
+      description: document.querySelector('meta[name=description]')?.content ?? '',
+      lang: document.documentElement.lang,
+      dir: document.documentElement.dir,
+    }));
+    // Links the viewer wrote as absolute addresses of this temporary server
+    // become relative to the page.
+    snapshot.html = snapshot.html.replaceAll(`${origin}/`, '');
+    return snapshot;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+let prerendered = null;
+try {
+  prerendered = await prerender();
+} catch (e) {
+  console.warn(`post-build: no prerender (${e.message.split('\n')[0]}); the page will render in the browser only`);
+}
+const escAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+if (prerendered) {
+  // Another ?src= must not flash the default story: this switch, in <head>,
+  // hides the prerendered one before the first paint.
+  const SWITCH = `<script>if (new URLSearchParams(location.search).has('src')) document.documentElement.setAttribute('data-src', '');</script>`;
+  index = index
+    .replace(/<html lang="[^"]*">/, `<html lang="${escAttr(prerendered.lang)}" dir="${escAttr(prerendered.dir)}">`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escText(prerendered.title)}</title>`)
+    .replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${escAttr(prerendered.description)}">`)
+    .replace(/<head>/, `<head>\n    ${SWITCH}`)
+    .replace(/<body>/, `<body>\n${prerendered.html.replace('<div class="viewer-frame"', '<div data-prerendered="" class="viewer-frame"')}`);
+}
+
+// ------------------------------------------------------------- CSP
+
+const hashesOf = (html) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
+  .filter(([, attrs, body]) => !/\bsrc=/.test(attrs) && !/application\/ld\+json/.test(attrs) && body.length > 0)
+  .map(([, , body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+const hashes = [...new Set([...hashesOf(index), ...hashesOf(embed)])];
+
+const policy = {
+  'default-src': ["'none'"],
+  'script-src': ["'self'", ...hashes, "'wasm-unsafe-eval'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'https:'],
+  'connect-src': ["'self'", 'https:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+const csp = Object.entries(policy).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+const withMeta = (html) => html
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '')
+  .replace(/<head>/, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+write('index.html', withMeta(index));
+write('embed.html', withMeta(embed));
+
+write(
   '_headers',
   [
     '/*',
@@ -87,4 +160,4 @@ if (release) write(
     '',
   ].join('\n'),
 );
-console.log(`post-build: embed.html, embed.js${release ? `, _headers and the CSP (${hashes.length} inline script hash)` : ''}`);
+console.log(`post-build: embed.html, embed.js, _headers, CSP (${hashes.length} inline script hashes)${prerendered ? ', default article prerendered' : ''}`);

@@ -154,6 +154,18 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     };
     // Inside a publisher's page, the page's landmarks are its own.
     let landmarks = options.mode != Mode::Inline;
+    if standalone && options.src.is_some() {
+        // Another story was asked for: the prerendered default is not it.
+        remove_prerendered();
+    } else if standalone {
+        // The release build prerenders the default story into the page; it
+        // gives way once this viewer has something of its own to show.
+        Effect::new(move |_| {
+            if status.get() != Status::Loading {
+                remove_prerendered();
+            }
+        });
+    }
     let share_url = move |src: &str| {
         if history {
             navigation::page_url()
@@ -270,6 +282,15 @@ fn Skeleton(messages: &'static Messages) -> impl IntoView {
             <div class="skeleton__line" aria-hidden="true"></div>
             <div class="skeleton__line skeleton__line--short" aria-hidden="true"></div>
         </div>
+    }
+}
+
+fn remove_prerendered() {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-prerendered]").ok().flatten());
+    if let Some(element) = found {
+        element.remove();
     }
 }
 

@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const mounts = [
@@ -82,16 +83,35 @@ async function fileFor(pathname) {
   return null;
 }
 
-async function send(res, pathname, status = 200) {
+// Compressed once per file version, as a static host or CDN would serve them.
+const compressed = new Map();
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+
+async function encode(path, encoding) {
+  const { mtimeMs } = await stat(path);
+  const key = `${path}\0${mtimeMs}\0${encoding}`;
+  if (!compressed.has(key)) {
+    const raw = await readFile(path);
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(raw, { level: 9 }));
+  }
+  return compressed.get(key);
+}
+
+async function send(res, pathname, status = 200, accept = '') {
   const path = await fileFor(pathname);
   if (!path) return sendStatus(res, 404);
   try {
-    const body = await readFile(path);
+    const encoding = !COMPRESSIBLE.has(extname(path)) ? null
+      : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+    const body = encoding ? await encode(path, encoding) : await readFile(path);
     res.writeHead(status, {
       ...(await hostHeaders(pathname)),
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
+      ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
     });
     res.end(body);
   } catch {
@@ -175,7 +195,7 @@ async function handle(req, res) {
     }
     return send(res, '/' + q.get('file'));
   }
-  return send(res, url.pathname);
+  return send(res, url.pathname, 200, req.headers['accept-encoding'] ?? '');
 }
 
 // Two origins: the second plays a CDN that serves the viewer's script to a

@@ -173,3 +173,31 @@ test('a publisher restyles the viewer through custom properties', async ({ page 
   await expect(timeline(page).locator('time').first()).toHaveCSS('color', 'rgb(1, 2, 3)');
   await expect(story(page)).toHaveCSS('font-family', 'monospace');
 });
+
+test('the release build prerenders the default story, exactly as the viewer renders it', async ({ browser }) => {
+  const texts = async (page) => page.evaluate(() => ['.story', '.social-bar', '.timeline']
+    .map((sel) => document.querySelector(sel)?.innerText));
+  // Without JavaScript: what the HTML alone paints.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto('index.html');
+  await expect(still.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+  const prerendered = await texts(still);
+  await noScript.close();
+
+  const page = await browser.newPage();
+  await page.goto('index.html');
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SEED_HEADLINE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  expect(await texts(page)).toEqual(prerendered);
+  await page.close();
+});
+
+// The wasm is kept away (the loader's failure is expected here).
+base('another ?src= never shows the prerendered default story', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('index.html?src=articles/sample-city-budget.json');
+  await expect(page.locator('[data-prerendered]')).toBeHidden();
+  await expect(page.getByText(SEED_HEADLINE)).toBeHidden();
+});

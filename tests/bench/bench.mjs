@@ -1,0 +1,264 @@
+// The performance benchmark: every figure measured side by side in one run,
+// A and B alternated, after a warm-up, median of RUNS runs (min / median /
+// max), reported as ratios because these machines are shared and noisy.
+//
+// Usage: scripts/bench   (builds the release first; takes a few minutes)
+//        RUNS=20 scripts/bench
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const RUNS = Number(process.env.RUNS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 4273);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const dist = 'dist';
+const benchDir = join(dist, 'bench');
+mkdirSync(benchDir, { recursive: true });
+
+// ---------------------------------------------------------------- fixtures
+
+const seed = JSON.parse(readFileSync(join(dist, 'articles/syria-russia-moscow-visit.json'), 'utf8'));
+const css = readdirSync(dist).find((f) => /^viewer-.*\.css$/.test(f));
+const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+// A static page of the default article: the same markup and stylesheet as the
+// viewer renders, written by hand — the floor any client-side render is held to.
+const clock = (t) => t.slice(11, 16);
+writeFileSync(join(benchDir, 'static.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(seed.headline)}</title>
+<link rel="stylesheet" href="../${css}"></head><body><div class="viewer-frame"><main class="viewer"><div class="viewer__story">
+<nav class="social-bar" aria-label="Follow us"><p class="social-bar__title" aria-hidden="true">Follow us</p><ul class="social-bar__links">
+${seed.social.links.map((l) => `<li><a class="social-bar__link" href="${esc(l.url)}">${esc(l.label)}</a></li>`).join('')}</ul></nav>
+<article class="story" id="story"><header class="story__header"><p class="story__section">${esc(seed.section)}</p>
+<h1 class="story__headline">${esc(seed.headline)}</h1><p class="story__dateline"><span>Published <time datetime="${seed.published}">15 October 2025 at 11:50</time></span></p></header>
+<div class="story__body">${seed.body.map((b) => b.type === 'heading' ? `<h2 class="story__subheading">${esc(b.text)}</h2>` : `<p>${esc(b.text)}</p>`).join('')}</div></article></div>
+<section class="timeline" aria-label="Latest"><h2 class="timeline__title">Latest</h2><ol class="timeline__entries">
+${seed.timeline.entries.map((e) => `<li class="timeline__entry"><a class="timeline__link" href="#"><time class="timeline__time" datetime="${e.time}">${clock(e.time)}</time><span class="timeline__headline">${esc(e.headline)}</span></a></li>`).join('')}
+</ol></section></main></div></body></html>`);
+
+// Articles with N timeline entries, A and B sets that link to each other.
+function timelineArticle(n, set, other) {
+  const base = Date.UTC(2025, 9, 15, 12) / 1000;
+  const entries = Array.from({ length: n }, (_, i) => {
+    const t = new Date((base - i * 60) * 1000).toISOString().replace('.000Z', 'Z');
+    return { id: `${set}-${i}`, time: t, headline: `Headline ${set} number ${i} of the day`, article: `timeline-${n}-${other}.json` };
+  });
+  return {
+    schema_version: 1, id: `bench-${n}-${set}`, lang: 'en-GB', headline: `Timeline of ${n} (${set})`,
+    published: '2025-10-15T12:00:00Z', body: [{ type: 'paragraph', text: 'A short story.' }],
+    timeline: { entries },
+  };
+}
+for (const n of [1000, 10000]) {
+  for (const [set, other] of [['a', 'b'], ['b', 'a']]) {
+    writeFileSync(join(benchDir, `timeline-${n}-${set}.json`), JSON.stringify(timelineArticle(n, set, other)));
+  }
+}
+
+// The vanilla-JS reference: fetch, parse, and build the same timeline DOM with
+// a <template>, cloneNode and textContent.
+writeFileSync(join(benchDir, 'vanilla.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>vanilla</title><link rel="stylesheet" href="../${css}"></head><body>
+<template id="entry"><li class="timeline__entry"><a class="timeline__link"><time class="timeline__time"></time><span class="timeline__headline" dir="auto"></span></a></li></template>
+<div class="viewer-frame"><main class="viewer"><section class="timeline" aria-label="Latest"><h2 class="timeline__title">Latest</h2><ol class="timeline__entries"></ol></section></main></div>
+<script>
+  const template = document.getElementById('entry').content.firstElementChild;
+  const list = document.querySelector('ol');
+  async function render(src) {
+    const doc = await (await fetch(src)).json();
+    const fmt = new Intl.DateTimeFormat(doc.lang, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    const entries = doc.timeline.entries.filter((e) => e.headline.trim() && e.headline.trim() !== '-')
+      .map((e) => [Date.parse(e.time), e]).sort((a, b) => b[0] - a[0]);
+    const items = entries.map(([t, e]) => {
+      const li = template.cloneNode(true);
+      const a = li.firstChild;
+      a.href = '?src=' + encodeURIComponent(e.article);
+      a.firstChild.dateTime = e.time;
+      a.firstChild.textContent = fmt.format(t);
+      a.lastChild.textContent = e.headline;
+      return li;
+    });
+    list.replaceChildren(...items);
+  }
+  window.benchReplace = render;
+  render(new URLSearchParams(location.search).get('src'));
+</script></body></html>`);
+
+// ---------------------------------------------------------------- harness
+
+const server = spawn(process.execPath, ['tests/e2e/server.mjs', String(PORT)], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
+});
+
+const version = browser.version();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+};
+
+// Runs a and b alternately, one warm-up each, then RUNS pairs.
+async function sideBySide(a, b) {
+  await a(); await b();
+  const as = [], bs = [];
+  for (let i = 0; i < RUNS; i++) { as.push(await a()); bs.push(await b()); }
+  return { a: stats(as), b: stats(bs) };
+}
+
+// Counts, in the page, until the timeline shows `n` entries starting with
+// `first`; returns ms from the article JSON's responseEnd to then.
+const WAIT_FOR_TIMELINE = ({ n, first, json }) => new Promise((resolve) => {
+  const tick = () => {
+    const entries = document.querySelectorAll('.timeline__entry');
+    if (entries.length === n && entries[0].querySelector('.timeline__headline')?.textContent === first) {
+      const done = performance.now();
+      const res = performance.getEntriesByType('resource').filter((r) => r.name.includes(json)).pop();
+      resolve(done - res.responseEnd);
+    } else requestAnimationFrame(tick);
+  };
+  tick();
+});
+
+async function timelineCreate(kind, n) {
+  const page = await browser.newPage();
+  const json = `timeline-${n}-a.json`;
+  const url = kind === 'ours' ? `${ORIGIN}/index.html?src=bench/${json}` : `${ORIGIN}/bench/vanilla.html?src=${json}`;
+  await page.goto(url);
+  const ms = await page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline a number 0 of the day', json });
+  await page.close();
+  return ms;
+}
+
+async function timelineReplace(kind, n) {
+  const page = await browser.newPage();
+  const url = kind === 'ours' ? `${ORIGIN}/index.html?src=bench/timeline-${n}-a.json` : `${ORIGIN}/bench/vanilla.html?src=timeline-${n}-a.json`;
+  await page.goto(url);
+  await page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline a number 0 of the day', json: `timeline-${n}-a.json` });
+  const json = `timeline-${n}-b.json`;
+  const waiting = page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline b number 0 of the day', json });
+  if (kind === 'ours') await page.evaluate(() => document.querySelector('.timeline__entry a').click());
+  else await page.evaluate((src) => window.benchReplace(src), json);
+  const ms = await waiting;
+  await page.close();
+  return ms;
+}
+
+async function memory(kind, n) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+  const json = `timeline-${n}-a.json`;
+  await page.goto(kind === 'ours' ? `${ORIGIN}/index.html?src=bench/${json}` : `${ORIGIN}/bench/vanilla.html?src=${json}`);
+  await page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline a number 0 of the day', json });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+  await page.close();
+  return usedSize + wasm;
+}
+
+// Lighthouse's mobile throttling, applied through CDP: 150 ms RTT, 1.6 Mbps
+// down, 750 kbps up, 4x CPU; a cold cache every run.
+async function startup(url) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(url);
+  await page.locator('h1').waitFor();
+  await page.waitForTimeout(1500);
+  const result = await page.evaluate(() => {
+    const r = performance.getEntriesByType('resource');
+    const json = r.find((e) => e.name.endsWith('.json'));
+    const wasm = r.find((e) => e.name.endsWith('.wasm'));
+    return { lcp: window.__lcp, overlap: json && wasm ? json.requestStart / wasm.responseEnd : null };
+  });
+  await context.close();
+  return result;
+}
+
+// ---------------------------------------------------------------- run
+
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+// Transfer: what the first view downloads, compressed.
+const firstView = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f) && !f.startsWith('embed'));
+const sizes = (files) => files.reduce((acc, f) => {
+  const raw = readFileSync(join(dist, f));
+  acc.gzip += gzipSync(raw, { level: 9 }).length;
+  acc.br += brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  return acc;
+}, { gzip: 0, br: 0 });
+const code = sizes(firstView.filter((f) => /\.(js|wasm)$/.test(f)));
+const shell = sizes(['index.html']);
+const all = sizes([...firstView, 'articles/syria-russia-moscow-visit.json']);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`first view: ${firstView.join(', ')}, articles/syria-russia-moscow-visit.json`);
+
+console.log(`startup: ${RUNS} pairs under mobile throttling…`);
+const overlaps = [];
+const start = await sideBySide(
+  async () => { const r = await startup(`${ORIGIN}/index.html`); overlaps.push(r.overlap); return r.lcp; },
+  async () => (await startup(`${ORIGIN}/bench/static.html`)).lcp,
+);
+console.log('timeline create and replace, memory…');
+const create1k = await sideBySide(() => timelineCreate('ours', 1000), () => timelineCreate('vanilla', 1000));
+const create10k = await sideBySide(() => timelineCreate('ours', 10000), () => timelineCreate('vanilla', 10000));
+const replace1k = await sideBySide(() => timelineReplace('ours', 1000), () => timelineReplace('vanilla', 1000));
+const mem = await sideBySide(() => memory('ours', 10000), () => memory('vanilla', 10000));
+
+console.log('Lighthouse…');
+let lighthouse = null;
+try {
+  const { default: run } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const result = await run(`${ORIGIN}/index.html`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+  lighthouse = Object.fromEntries(Object.entries(result.lhr.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+  await chrome.kill();
+} catch (e) {
+  console.error(`Lighthouse did not run: ${e.message}`);
+}
+
+await browser.close();
+server.kill();
+
+// ---------------------------------------------------------------- report
+
+const ratio = (r) => r.a.median / r.b.median;
+const line = (cells) => `| ${cells.join(' | ')} |`;
+const mmm = (s, f) => `${f(s.min)} / ${f(s.median)} / ${f(s.max)}`;
+const out = [
+  line(['figure', 'ours (min / median / max)', 'reference (min / median / max)', 'ratio (medians)', 'goal', 'met']),
+  line(['---', '---', '---', '---', '---', '---']),
+  line(['transfer: js + wasm', `${kb(code.gzip)} gzip, ${kb(code.br)} brotli`, '64 KB gzip (Leptos in js-framework-benchmark)', `${(code.gzip / (64 * 1024)).toFixed(2)}`, '≤ 100 KB gzip', code.gzip <= 100 * 1024 ? 'yes' : 'no']),
+  line(['transfer: html shell', `${kb(shell.gzip)} gzip`, '14 KB (one round trip)', `${(shell.gzip / (14 * 1024)).toFixed(2)}`, '≤ 14 KB', shell.gzip <= 14 * 1024 ? 'yes' : 'no']),
+  line(['transfer: first view in all', `${kb(all.gzip)} gzip, ${kb(all.br)} brotli`, '', '', '', '']),
+  line(['startup: LCP, mobile throttling', mmm(start.a, ms), `${mmm(start.b, ms)} (static HTML)`, ratio(start).toFixed(2), '≤ 1.5', ratio(start) <= 1.5 ? 'yes' : 'no']),
+  line(['overlap: JSON requestStart / wasm responseEnd', mmm(stats(overlaps.filter((x) => x != null)), (x) => x.toFixed(2)), '', stats(overlaps.filter((x) => x != null)).median.toFixed(2), '< 1', stats(overlaps.filter((x) => x != null)).median < 1 ? 'yes' : 'no']),
+  line(['timeline create 1,000', mmm(create1k.a, ms), `${mmm(create1k.b, ms)} (vanilla JS)`, ratio(create1k).toFixed(2), '≤ 1.25', ratio(create1k) <= 1.25 ? 'yes' : 'no']),
+  line(['timeline create 10,000', mmm(create10k.a, ms), `${mmm(create10k.b, ms)} (vanilla JS)`, ratio(create10k).toFixed(2), '≤ 1.25', ratio(create10k) <= 1.25 ? 'yes' : 'no']),
+  line(['timeline replace 1,000', mmm(replace1k.a, ms), `${mmm(replace1k.b, ms)} (vanilla JS)`, ratio(replace1k).toFixed(2), '≤ 1.35', ratio(replace1k) <= 1.35 ? 'yes' : 'no']),
+  line(['memory after 10,000 (JS heap + wasm)', mmm(mem.a, (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(mem.b, (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, ratio(mem).toFixed(2), '≤ 3', ratio(mem) <= 3 ? 'yes' : 'no']),
+  line(['Lighthouse 12 mobile: perf / a11y / best practices / SEO', lighthouse ? `${lighthouse.performance} / ${lighthouse.accessibility} / ${lighthouse['best-practices']} / ${lighthouse.seo}` : 'did not run', '', '', 'each ≥ 95', lighthouse && Object.values(lighthouse).every((v) => v >= 95) ? 'yes' : 'no']),
+];
+console.log(`\n${new Date().toISOString().slice(0, 10)}, ${RUNS} runs each after a warm-up, Chromium ${version}\n`);
+console.log(out.join('\n'));
