@@ -128,6 +128,8 @@ const WAIT_FOR_TIMELINE = ({ n, first, json }) => new Promise((resolve) => {
 
 async function timelineCreate(kind, n) {
   const page = await browser.newPage();
+  page.on('crash', () => console.error(`page crashed: ${kind} ${n}`));
+  page.on('close', () => process.env.DEBUG && console.error(`page closed: ${kind} ${n}`));
   const json = `timeline-${n}-a.json`;
   const url = kind === 'ours' ? `${ORIGIN}/index.html?src=bench/${json}` : `${ORIGIN}/bench/vanilla.html?src=${json}`;
   await page.goto(url);
@@ -215,7 +217,7 @@ console.log(`first view: ${firstView.join(', ')}, articles/syria-russia-moscow-v
 
 console.log(`startup: ${RUNS} pairs under mobile throttling…`);
 const overlaps = [];
-const start = await sideBySide(
+const start = process.env.SKIP_STARTUP ? { a: stats([1]), b: stats([1]) } : await sideBySide(
   async () => { const r = await startup(`${ORIGIN}/index.html`); overlaps.push(r.overlap); return r.lcp; },
   async () => (await startup(`${ORIGIN}/bench/static.html`)).lcp,
 );
