@@ -318,9 +318,11 @@ impl Network {
         }
     }
 
-    /// The network's own name, used when a link has no `label`.
-    pub fn name(self) -> &'static str {
-        match self {
+    /// The network's own (brand) name, used when a link has no `label`;
+    /// `None` for `email` and `other`, whose names are interface words from
+    /// the message catalogue.
+    pub fn brand(self) -> Option<&'static str> {
+        Some(match self {
             Network::Facebook => "Facebook",
             Network::X => "X",
             Network::Instagram => "Instagram",
@@ -330,9 +332,8 @@ impl Network {
             Network::TikTok => "TikTok",
             Network::LinkedIn => "LinkedIn",
             Network::Rss => "RSS",
-            Network::Email => "Email",
-            Network::Other => "Website",
-        }
+            Network::Email | Network::Other => return None,
+        })
     }
 }
 
@@ -648,9 +649,8 @@ fn is_placeholder(headline: &str) -> bool {
 
 /// Decodes and checks an article document.
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
-    // A byte order mark is not JSON, but some servers send one, and the
-    // browser's own `response.json()` skips it too.
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    // A byte order mark is not JSON (RFC 8259 forbids sending one): the
+    // document is refused as unreadable, like any other stray byte.
     if nesting_depth(json) > MAX_NESTING {
         return Err(DecodeError::Malformed(format!(
             "nested deeper than {MAX_NESTING} levels"

@@ -38,6 +38,9 @@ pub struct Messages {
     pub link_copied: &'static str,
     /// "{n} min read": `{n}` is replaced by the number, in the language's digits.
     pub reading_time: &'static str,
+    /// The names of `email` and `other` social links without a label.
+    pub email: &'static str,
+    pub website: &'static str,
 }
 
 impl Messages {
@@ -78,6 +81,8 @@ pub const EN: Messages = Messages {
     share: "Share",
     link_copied: "Link copied",
     reading_time: "{n} min read",
+    email: "Email",
+    website: "Website",
 };
 
 pub const AR: Messages = Messages {
@@ -111,6 +116,8 @@ pub const AR: Messages = Messages {
     share: "مشاركة",
     link_copied: "تم نسخ الرابط",
     reading_time: "وقت القراءة: {n} د",
+    email: "البريد الإلكتروني",
+    website: "الموقع",
 };
 
 pub const FR: Messages = Messages {
@@ -144,6 +151,8 @@ pub const FR: Messages = Messages {
     share: "Partager",
     link_copied: "Lien copié",
     reading_time: "Lecture : {n} min",
+    email: "E-mail",
+    website: "Site web",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];

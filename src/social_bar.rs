@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::SocialBar as SocialBarData;
+use crate::format::{Network, SocialBar as SocialBarData};
 use crate::messages::Messages;
 use crate::social_icons::icon_path;
 use crate::url_policy::{self, UrlUse};
@@ -31,7 +31,13 @@ pub fn SocialBar(
             let name = link
                 .label
                 .filter(|l| !l.trim().is_empty())
-                .unwrap_or_else(|| link.network.name().to_owned());
+                .unwrap_or_else(|| {
+                    let word = match link.network {
+                        Network::Email => messages.email,
+                        _ => messages.website,
+                    };
+                    link.network.brand().unwrap_or(word).to_owned()
+                });
             let label = format!("{name} {}", messages.opens_in_new_tab);
             Some(view! {
                 <li>

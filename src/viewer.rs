@@ -54,7 +54,6 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     // when the reader navigated, so the new headline gets focus.
     let current = StoredValue::new(String::new());
     let load = move |raw: String, move_focus: bool| {
-        current.set_value(raw.clone());
         latest_request.update_value(|n| *n += 1);
         let request = latest_request.get_value();
         // A newer navigation cancels the older request.
@@ -62,7 +61,9 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
             old.abort();
         }
         let page = navigation::page_url();
-        let allowed = navigation::resolve(&raw, &page, UrlUse::Resource).filter(|url| {
+        let resolved = navigation::resolve(&raw, &page, UrlUse::Resource);
+        current.set_value(resolved.clone().unwrap_or_else(|| raw.clone()));
+        let allowed = resolved.filter(|url| {
             let (origin, page_origin) = (navigation::origin(url), navigation::origin(&page));
             config.with_value(|c| c.allows_source(&origin, &page_origin))
         });

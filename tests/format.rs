@@ -234,8 +234,11 @@ fn a_story_with_nothing_to_read_is_refused() {
         Err(DecodeError::Malformed(_))
     ));
     assert!(
-        decode(&format!("\u{feff}{MINIMAL}")).is_ok(),
-        "a leading BOM is tolerated"
+        matches!(
+            decode(&format!("\u{feff}{MINIMAL}")),
+            Err(DecodeError::Malformed(_))
+        ),
+        "a leading BOM is unreadable"
     );
 }
 

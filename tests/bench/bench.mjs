@@ -115,13 +115,19 @@ async function sideBySide(a, b) {
 // Counts, in the page, until the timeline shows `n` entries starting with
 // `first`; returns ms from the article JSON's responseEnd to then.
 const WAIT_FOR_TIMELINE = ({ n, first, json }) => new Promise((resolve) => {
+  let done = null;
   const tick = () => {
-    const entries = document.querySelectorAll('.timeline__entry');
-    if (entries.length === n && entries[0].querySelector('.timeline__headline')?.textContent === first) {
-      const done = performance.now();
-      const res = performance.getEntriesByType('resource').filter((r) => r.name.includes(json)).pop();
-      resolve(done - res.responseEnd);
-    } else requestAnimationFrame(tick);
+    if (done === null) {
+      const entries = document.querySelectorAll('.timeline__entry');
+      if (entries.length === n && entries[0].querySelector('.timeline__headline')?.textContent === first) {
+        done = performance.now();
+      }
+    }
+    // The JSON's Resource Timing entry can be queued a task after its body
+    // was read: wait for it, keeping the time the DOM was done.
+    const res = done !== null && performance.getEntriesByType('resource').filter((r) => r.name.includes(json)).pop();
+    if (res) resolve(done - res.responseEnd);
+    else requestAnimationFrame(tick);
   };
   tick();
 });

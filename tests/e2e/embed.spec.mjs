@@ -1,15 +1,6 @@
 // Embedding on a publisher's page: one script, any number of viewers, no
 // style or script bleeding either way; and the iframe that sizes itself.
-import { test as base, expect } from '@playwright/test';
-
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
+import { expect, test } from './no-errors.mjs';
 
 const EXAMPLE = 'example/index.html';
 const first = (page) => page.locator('#first-viewer');

@@ -2,16 +2,7 @@
 // sharing and metadata, in real Chromium.
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect } from '@playwright/test';
-
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
+import { expect, test } from './no-errors.mjs';
 
 const article = (name) => JSON.parse(readFileSync(new URL(`../../public/articles/${name}.json`, import.meta.url), 'utf8'));
 const SEED = article('syria-russia-moscow-visit');

@@ -191,9 +191,14 @@ test.describe('broken documents', () => {
     await expect(alert(page)).toContainText('could not be read');
   });
 
-  test('a leading byte order mark is skipped, as browsers do', async ({ page }) => {
+  test('a leading byte order mark is unreadable', async ({ page }) => {
     await page.goto(at(body(`\ufeff${minimal}`)));
-    await expect(h1(page)).toHaveText('H');
+    await expect(alert(page)).toContainText('could not be read');
+  });
+
+  test('an article without a headline is incomplete', async ({ page }) => {
+    await page.goto(at(body(minimal.replace('"headline":"H"', '"headline":"  "'))));
+    await expect(alert(page)).toContainText('incomplete');
   });
 
   test('the detail names the field path', async ({ page }) => {

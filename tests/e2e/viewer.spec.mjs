@@ -1,18 +1,8 @@
 // The viewer end to end: the release build in real Chromium, over real HTTP.
-import { test as base, expect } from '@playwright/test';
+import { base, expect, test } from './no-errors.mjs';
 
 const SEED_HEADLINE = 'Syrian president seeks to redefine ties with Russia during Moscow visit';
 const SEED_TIMES = ['11:50', '11:30', '11:20', '11:00', '10:50', '10:30', '10:20', '10:00', '09:50'];
-
-// Every test fails on an uncaught error or a trap in the wasm (a panic).
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await use(page);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
-});
 
 const story = (page) => page.getByRole('article');
 const timeline = (page) => page.getByRole('region', { name: 'Latest' });
