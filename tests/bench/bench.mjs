@@ -4,6 +4,7 @@
 //
 // Usage: scripts/bench   (builds the release first; takes a few minutes)
 //        RUNS=20 scripts/bench
+//        SKIP_STARTUP=1 skips the throttled startup pairs; DEBUG=1 logs page closes.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
