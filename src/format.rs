@@ -353,17 +353,49 @@ impl<'de> Deserialize<'de> for Network {
 pub struct Timeline {
     pub title: Option<String>,
     pub entries: Vec<TimelineEntry>,
+    /// A document the entries come from (a timeline or a JSON Feed), as
+    /// written: relative to the article.
+    pub source: Option<String>,
+    /// Poll `source` for new entries.
+    pub live: bool,
+    /// Seconds between polls, as the publisher asked; see
+    /// [`crate::live::poll_interval_ms`] for the bounds.
+    pub interval: Option<f64>,
 }
+
+/// The `version` of a JSON Feed 1.x document begins with this.
+pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1";
 
 impl Timeline {
     /// The entries newest first, whatever the order in the JSON. Entries with
     /// the same time keep their order; entries without a valid time follow.
-    pub fn newest_first(&self) -> Vec<&TimelineEntry> {
-        let mut entries: Vec<&TimelineEntry> = self.entries.iter().collect();
-        entries.sort_by_key(|e| {
-            std::cmp::Reverse(e.time.as_ref().map_or(i64::MIN, Timestamp::epoch_seconds))
-        });
+    pub fn newest_first(&self) -> Vec<TimelineEntry> {
+        let mut entries = self.entries.clone();
+        sort_newest_first(&mut entries);
         entries
+    }
+}
+
+/// Sorts entries newest first; equal times keep their order, entries without
+/// a valid time go last.
+pub fn sort_newest_first(entries: &mut [TimelineEntry]) {
+    entries.sort_by_key(|e| std::cmp::Reverse(e.time.as_ref().map_or(i64::MIN, Timestamp::epoch_seconds)));
+}
+
+impl TimelineEntry {
+    /// What makes two versions of an entry the same entry: its id, else its
+    /// link, else its time and headline.
+    pub fn key(&self) -> String {
+        match (&self.id, &self.article, &self.url) {
+            (Some(id), _, _) => format!("id:{id}"),
+            (None, Some(a), _) => format!("article:{a}"),
+            (None, None, Some(u)) => format!("url:{u}"),
+            (None, None, None) => format!(
+                "text:{}|{}",
+                self.time.as_ref().map_or("", Timestamp::as_str),
+                self.headline
+            ),
+        }
     }
 }
 
@@ -451,12 +483,49 @@ struct RawSocialBar {
     links: Vec<Box<RawValue>>,
 }
 
+/// A timeline, or a JSON Feed (told apart by its `version`).
 #[derive(Deserialize)]
 struct RawTimeline {
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     entries: Vec<Box<RawValue>>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    live: bool,
+    #[serde(default)]
+    interval: Option<f64>,
+    #[serde(default)]
+    version: Option<String>,
+    #[serde(default)]
+    items: Vec<Box<RawValue>>,
+}
+
+/// A JSON Feed 1.1 item: only what a headline timeline shows.
+#[derive(Deserialize)]
+struct RawFeedItem {
+    id: FeedId,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    external_url: Option<String>,
+    #[serde(default)]
+    date_published: Option<String>,
+    #[serde(default)]
+    date_modified: Option<String>,
+}
+
+/// JSON Feed ids are strings; some feeds write numbers, which mean the same.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FeedId {
+    Text(String),
+    Number(serde_json::Number),
 }
 
 #[derive(Deserialize)]
@@ -604,19 +673,61 @@ fn read_timestamp(
     })
 }
 
-/// Timeline entries: bad ones dropped, placeholders ("-") and repeated ids
-/// left out, an invalid time kept as no time.
-fn read_timeline_entries(
+/// One entry as read, before the checks every entry gets.
+struct EntryFields {
+    id: Option<String>,
+    time: Option<String>,
+    headline: String,
+    url: Option<String>,
+    article: Option<String>,
+}
+
+impl From<RawTimelineEntry> for EntryFields {
+    fn from(e: RawTimelineEntry) -> EntryFields {
+        EntryFields {
+            id: e.id,
+            time: e.time,
+            headline: e.headline,
+            url: e.url,
+            article: e.article,
+        }
+    }
+}
+
+impl From<RawFeedItem> for EntryFields {
+    fn from(item: RawFeedItem) -> EntryFields {
+        let pick = |a: Option<String>, b: Option<String>| {
+            a.filter(|s| !s.trim().is_empty())
+                .or(b.filter(|s| !s.trim().is_empty()))
+        };
+        EntryFields {
+            id: Some(match item.id {
+                FeedId::Text(t) => t,
+                FeedId::Number(n) => n.to_string(),
+            }),
+            time: pick(item.date_published, item.date_modified),
+            headline: pick(item.title, item.summary).unwrap_or_default(),
+            url: pick(item.url, item.external_url),
+            article: None,
+        }
+    }
+}
+
+/// Timeline entries (or JSON Feed items): bad ones dropped, placeholders
+/// ("-") and repeated ids left out, an invalid time kept as no time.
+fn read_timeline_entries<R: serde::de::DeserializeOwned + Into<EntryFields>>(
     items: &[Box<RawValue>],
+    path: &str,
     problems: &mut Vec<String>,
 ) -> Result<Vec<TimelineEntry>, DecodeError> {
     let mut seen_ids = std::collections::HashSet::new();
     let mut entries = Vec::with_capacity(items.len());
     for (i, raw) in items.iter().enumerate() {
-        let path = format!("timeline.entries[{i}]");
-        let Some(e) = read_optional::<RawTimelineEntry>(raw.get(), &path, problems, read)? else {
+        let path = format!("{path}[{i}]");
+        let Some(e) = read_optional::<R>(raw.get(), &path, problems, read)? else {
             continue;
         };
+        let e: EntryFields = e.into();
         if is_placeholder(&e.headline) {
             continue;
         }
@@ -641,6 +752,46 @@ fn read_timeline_entries(
         });
     }
     Ok(entries)
+}
+
+/// A timeline object, inline or fetched: its entries, or a JSON Feed's items.
+fn read_timeline(
+    raw: RawTimeline,
+    path: &str,
+    problems: &mut Vec<String>,
+) -> Result<Timeline, DecodeError> {
+    let entries = match &raw.version {
+        Some(v) if v.starts_with(JSON_FEED_VERSION) => {
+            read_timeline_entries::<RawFeedItem>(&raw.items, &format!("{path}items"), problems)?
+        }
+        _ => read_timeline_entries::<RawTimelineEntry>(
+            &raw.entries,
+            &format!("{path}entries"),
+            problems,
+        )?,
+    };
+    Ok(Timeline {
+        title: raw.title,
+        entries,
+        source: raw.source.filter(|s| !s.trim().is_empty()),
+        live: raw.live,
+        interval: raw.interval,
+    })
+}
+
+/// Decodes a timeline document fetched from a timeline's `source`: a
+/// `{title?, entries}` object as in an article, or a JSON Feed 1.x. Returns
+/// the timeline and what was dropped.
+pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeError> {
+    if nesting_depth(json) > MAX_NESTING {
+        return Err(DecodeError::Malformed(format!(
+            "nested deeper than {MAX_NESTING} levels"
+        )));
+    }
+    let raw: RawTimeline = read(json, "")?;
+    let mut problems = Vec::new();
+    let timeline = read_timeline(raw, "", &mut problems)?;
+    Ok((timeline, problems))
 }
 
 fn is_placeholder(headline: &str) -> bool {
@@ -698,10 +849,7 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
     };
 
     let timeline = match raw.timeline {
-        Some(t) => Some(Timeline {
-            title: t.title,
-            entries: read_timeline_entries(&t.entries, &mut problems)?,
-        }),
+        Some(t) => Some(read_timeline(t, "timeline.", &mut problems)?),
         None => None,
     };
 

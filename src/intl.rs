@@ -1,11 +1,11 @@
-//! Dates and numbers in the article's language, through the browser's `Intl`.
+//! Times in the reader's locale and time zone, numbers in the interface's
+//! language, through the browser's `Intl`.
 //!
-//! No locale or time-zone data ships in the wasm: the browser has it. Times
-//! are shown as the publisher wrote them (their wall clock), by formatting the
-//! wall-clock fields in UTC. Formatters are built once per language and kind
-//! and reused: building one costs far more than formatting with it, and a
-//! timeline formats thousands of times. A language tag the browser rejects
-//! falls back to plain ISO-style text instead of throwing.
+//! No locale or time-zone data ships in the wasm: the browser has it, and
+//! knows where and who the reader is. Formatters are built once per language
+//! and kind and reused: building one costs far more than formatting with it,
+//! and a timeline formats thousands of times. A language tag the browser
+//! rejects falls back to plain ISO-style text instead of throwing.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,32 +17,60 @@ use crate::time::Timestamp;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
+    /// "15 October 2025 at 08:50", the story's dateline.
     LongDateTime,
+    /// "08:50" or "8:50 AM".
     Clock,
+    /// "14 Oct, 08:50": an entry of another day.
+    DateClock,
+    /// "Wednesday 15 October 2025": a day heading.
+    Day,
+    /// The whole moment with its zone, for a tooltip.
+    Full,
     Number,
+    /// "5 min ago", "now".
+    Relative,
+    /// "today", "yesterday".
+    RelativeDay,
 }
 
 impl Kind {
     fn constructor(self) -> &'static str {
         match self {
             Kind::Number => "NumberFormat",
+            Kind::Relative | Kind::RelativeDay => "RelativeTimeFormat",
             _ => "DateTimeFormat",
         }
     }
 
     fn options(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Kind::LongDateTime => &[
-                ("dateStyle", "long"),
-                ("timeStyle", "short"),
-                ("timeZone", "UTC"),
-            ],
-            Kind::Clock => &[
-                ("hour", "2-digit"),
+            Kind::LongDateTime => &[("dateStyle", "long"), ("timeStyle", "short")],
+            Kind::Clock => &[("hour", "numeric"), ("minute", "2-digit")],
+            Kind::DateClock => &[
+                ("month", "short"),
+                ("day", "numeric"),
+                ("hour", "numeric"),
                 ("minute", "2-digit"),
-                ("timeZone", "UTC"),
+            ],
+            Kind::Day => &[
+                ("weekday", "long"),
+                ("day", "numeric"),
+                ("month", "long"),
+                ("year", "numeric"),
+            ],
+            Kind::Full => &[
+                ("weekday", "long"),
+                ("day", "numeric"),
+                ("month", "long"),
+                ("year", "numeric"),
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+                ("timeZoneName", "short"),
             ],
             Kind::Number => &[],
+            Kind::Relative => &[("numeric", "auto"), ("style", "short")],
+            Kind::RelativeDay => &[("numeric", "auto")],
         }
     }
 }
@@ -69,9 +97,17 @@ fn formatter(kind: Kind, lang: &str) -> Option<js_sys::Function> {
                     .and_then(|intl| get(&intl, kind.constructor()))
                     .and_then(|c| c.dyn_into::<js_sys::Function>())
                     .ok()?;
-                let args = js_sys::Array::of2(&lang.into(), &options);
+                // No language: the reader's own (the browser's default).
+                let locale = if lang.is_empty() {
+                    JsValue::UNDEFINED
+                } else {
+                    lang.into()
+                };
+                let args = js_sys::Array::of2(&locale, &options);
                 let instance = js_sys::Reflect::construct(&constructor, &args).ok()?;
-                get(&instance, "format").ok()?.dyn_into().ok()
+                let format: js_sys::Function = get(&instance, "format").ok()?.dyn_into().ok()?;
+                // `format` of DateTimeFormat is bound; RelativeTimeFormat's is not.
+                Some(format.bind0(&instance))
             })
             .clone()
     })
@@ -84,22 +120,86 @@ fn format(kind: Kind, lang: &str, value: &JsValue) -> Option<String> {
         .as_string()
 }
 
-fn wall_clock(ts: &Timestamp) -> JsValue {
-    js_sys::Date::new(&JsValue::from_f64(ts.wall_clock_epoch_millis())).into()
+/// The reader's locale: `Intl`'s default.
+const READER: &str = "";
+
+fn instant(ts: &Timestamp) -> JsValue {
+    js_sys::Date::new(&JsValue::from_f64(ts.epoch_millis())).into()
 }
 
-/// "15 October 2025 at 11:50" in `lang`.
-pub fn long_date_time(ts: &Timestamp, lang: &str) -> String {
-    format(Kind::LongDateTime, lang, &wall_clock(ts))
+/// "15 October 2025 at 08:50", in the reader's locale and zone.
+pub fn long_date_time(ts: &Timestamp) -> String {
+    format(Kind::LongDateTime, READER, &instant(ts))
         .unwrap_or_else(|| format!("{} {}", ts.date(), ts.clock()))
 }
 
-/// "11:50", "11:50 AM" or "١١:٥٠ ص", as `lang` writes a clock time.
-pub fn clock(ts: &Timestamp, lang: &str) -> String {
-    format(Kind::Clock, lang, &wall_clock(ts)).unwrap_or_else(|| ts.clock())
+/// "08:50" or "8:50 AM", as the reader's locale writes a clock time.
+pub fn clock(ts: &Timestamp) -> String {
+    format(Kind::Clock, READER, &instant(ts)).unwrap_or_else(|| ts.clock())
+}
+
+/// "14 Oct, 08:50": the date and the clock time.
+pub fn date_clock(ts: &Timestamp) -> String {
+    format(Kind::DateClock, READER, &instant(ts))
+        .unwrap_or_else(|| format!("{} {}", ts.date(), ts.clock()))
+}
+
+/// The moment with its zone, "Wednesday 15 October 2025 at 08:50 UTC".
+pub fn full(ts: &Timestamp) -> String {
+    format(Kind::Full, READER, &instant(ts)).unwrap_or_else(|| ts.as_str().to_owned())
+}
+
+/// The reader's local day of a moment, as a day number (days since
+/// 1970-01-01 of that calendar date), so two moments can be told to fall on
+/// the same day, the day before, …
+pub fn local_day(epoch_millis: f64) -> i64 {
+    let d = js_sys::Date::new(&JsValue::from_f64(epoch_millis));
+    let utc_midnight = js_sys::Date::utc(
+        f64::from(d.get_full_year()),
+        f64::from(d.get_month()),
+    ) + f64::from(d.get_date() - 1) * 86_400_000.0;
+    (utc_midnight / 86_400_000.0).floor() as i64
+}
+
+/// A day heading: "Today", "Yesterday", else "Wednesday 15 October 2025".
+pub fn day_heading(ts: &Timestamp, days_ago: i64) -> String {
+    let relative = (0..=1)
+        .contains(&days_ago)
+        .then(|| {
+            let f = formatter(Kind::RelativeDay, READER)?;
+            f.call2(&JsValue::UNDEFINED, &(-(days_ago as f64)).into(), &"day".into())
+                .ok()?
+                .as_string()
+        })
+        .flatten();
+    match relative {
+        Some(word) => capitalize(&word),
+        None => format(Kind::Day, READER, &instant(ts)).unwrap_or_else(|| ts.date()),
+    }
+}
+
+/// "5 min ago", "now": `value` of `unit` (see [`crate::live::relative`]).
+pub fn relative(value: f64, unit: &str) -> Option<String> {
+    formatter(Kind::Relative, READER)?
+        .call2(&JsValue::UNDEFINED, &value.into(), &unit.into())
+        .ok()?
+        .as_string()
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A whole number in `lang`'s digits.
 pub fn number(n: u32, lang: &str) -> String {
     format(Kind::Number, lang, &JsValue::from(n)).unwrap_or_else(|| n.to_string())
+}
+
+/// Milliseconds since the epoch, now.
+pub fn now() -> f64 {
+    js_sys::Date::now()
 }

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod embed_code;
 pub mod format;
 pub mod intl;
+pub mod live;
 pub mod load;
 pub mod messages;
 pub mod metadata;

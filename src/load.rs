@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::format::{self, Article, DecodeError};
+use crate::format::{self, Article, DecodeError, Timeline};
 use crate::messages::Messages;
 
 /// How long and how large a load may be.
@@ -209,6 +209,108 @@ async fn fetch_with_retries(
 }
 
 /// `Retry-After` as seconds: either a number or an HTTP date.
+/// A timeline source may be larger than an article: a long feed.
+pub const TIMELINE_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What the server said about the version it sent, to ask next time only
+/// for something newer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// A timeline source's answer.
+pub enum TimelineFetch {
+    /// 304: nothing new since the validators' version.
+    NotModified,
+    Updated {
+        timeline: Timeline,
+        problems: Vec<String>,
+        validators: Validators,
+    },
+}
+
+/// A failed poll, with how long the server asked us to wait.
+pub struct PollError {
+    pub error: LoadError,
+    pub retry_after_secs: Option<f64>,
+}
+
+/// One conditional request for a timeline source (a timeline document or a
+/// JSON Feed): `If-None-Match` / `If-Modified-Since` from the last answer,
+/// the timeout and size cap of an article fetch, no retries (the poller
+/// backs off itself).
+pub async fn fetch_timeline(
+    url: &str,
+    limits: Limits,
+    validators: &Validators,
+    cancel: &web_sys::AbortController,
+) -> Result<TimelineFetch, PollError> {
+    let plain = |error: LoadError| PollError {
+        error,
+        retry_after_secs: None,
+    };
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let timed_out = timed_out.clone();
+        let cancel = cancel.clone();
+        Timer::start(limits.timeout_ms, move || {
+            timed_out.set(true);
+            cancel.abort();
+        })
+    };
+    // Conditional headers set by the page make the browser pass a 304
+    // through instead of answering from its own cache.
+    let mut request = gloo_net::http::Request::get(url)
+        .header("Accept", "application/feed+json, application/json")
+        .cache(web_sys::RequestCache::NoStore)
+        .abort_signal(Some(&cancel.signal()));
+    if let Some(etag) = &validators.etag {
+        request = request.header("If-None-Match", etag);
+    }
+    if let Some(date) = &validators.last_modified {
+        request = request.header("If-Modified-Since", date);
+    }
+    let response = request.send().await.map_err(|e| {
+        plain(if timed_out.get() {
+            LoadError::Timeout(limits.timeout_ms)
+        } else {
+            LoadError::Network(e.to_string())
+        })
+    })?;
+    let status = response.status();
+    if status == 304 {
+        return Ok(TimelineFetch::NotModified);
+    }
+    if !response.ok() {
+        return Err(PollError {
+            error: LoadError::from_status(status),
+            retry_after_secs: response
+                .headers()
+                .get("Retry-After")
+                .and_then(|v| retry_after_secs(&v)),
+        });
+    }
+    let header = |name: &str| response.headers().get(name).filter(|v| !v.is_empty());
+    let validators = Validators {
+        etag: header("ETag"),
+        last_modified: header("Last-Modified"),
+    };
+    let bytes = read_capped(&response, limits.max_bytes.max(TIMELINE_MAX_BYTES))
+        .await
+        .map_err(plain)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| plain(LoadError::Unreadable(format!("not UTF-8: {e}"))))?;
+    let (timeline, problems) =
+        format::decode_timeline(&text).map_err(|e| plain(LoadError::from(e)))?;
+    Ok(TimelineFetch::Updated {
+        timeline,
+        problems,
+        validators,
+    })
+}
+
 fn retry_after_secs(value: &str) -> Option<f64> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<f64>() {
@@ -277,13 +379,13 @@ async fn sleep(ms: u32, signal: &web_sys::AbortSignal) {
 }
 
 /// A `setTimeout` that is cleared when dropped.
-struct Timer {
+pub struct Timer {
     id: Option<i32>,
     _callback: Closure<dyn FnMut()>,
 }
 
 impl Timer {
-    fn start(ms: u32, f: impl FnOnce() + 'static) -> Timer {
+    pub fn start(ms: u32, f: impl FnOnce() + 'static) -> Timer {
         let mut f = Some(f);
         let callback = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = f.take() {

@@ -41,12 +41,24 @@ pub struct Messages {
     /// The names of `email` and `other` social links without a label.
     pub email: &'static str,
     pub website: &'static str,
+    /// The button that inserts waiting timeline entries: `[one, many]`,
+    /// `{n}` replaced by the number.
+    pub new_updates: [&'static str; 2],
+    pub pause_updates: &'static str,
+    pub show_more: &'static str,
+    pub timeline_failed: &'static str,
 }
 
 impl Messages {
     /// "4 min read", with `n` already written in the language's digits.
     pub fn reading_time(&self, n: &str) -> String {
         self.reading_time.replace("{n}", n)
+    }
+
+    /// "3 new updates", with `shown` the number in the language's digits.
+    pub fn new_updates(&self, count: usize, shown: &str) -> String {
+        let [one, many] = self.new_updates;
+        if count == 1 { one } else { many }.replace("{n}", shown)
     }
 }
 
@@ -83,6 +95,10 @@ pub const EN: Messages = Messages {
     reading_time: "{n} min read",
     email: "Email",
     website: "Website",
+    new_updates: ["{n} new update", "{n} new updates"],
+    pause_updates: "Pause updates",
+    show_more: "Show more",
+    timeline_failed: "Couldn’t load the latest headlines.",
 };
 
 pub const AR: Messages = Messages {
@@ -118,6 +134,10 @@ pub const AR: Messages = Messages {
     reading_time: "وقت القراءة: {n} د",
     email: "البريد الإلكتروني",
     website: "الموقع",
+    new_updates: ["تحديثات جديدة: {n}", "تحديثات جديدة: {n}"],
+    pause_updates: "إيقاف التحديثات مؤقتًا",
+    show_more: "عرض المزيد",
+    timeline_failed: "تعذّر تحميل آخر العناوين.",
 };
 
 pub const FR: Messages = Messages {
@@ -153,6 +173,10 @@ pub const FR: Messages = Messages {
     reading_time: "Lecture : {n} min",
     email: "E-mail",
     website: "Site web",
+    new_updates: ["{n} nouvelle mise à jour", "{n} nouvelles mises à jour"],
+    pause_updates: "Suspendre les mises à jour",
+    show_more: "Afficher plus",
+    timeline_failed: "Impossible de charger les derniers titres.",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];
@@ -177,6 +201,13 @@ mod tests {
         assert_eq!(for_lang("en-GB").lang, "en");
         assert_eq!(for_lang("sw").lang, "en");
         assert_eq!(for_lang("").lang, "en");
+    }
+
+    #[test]
+    fn new_updates_agrees_with_the_number() {
+        assert_eq!(EN.new_updates(1, "1"), "1 new update");
+        assert_eq!(EN.new_updates(3, "3"), "3 new updates");
+        assert_eq!(FR.new_updates(2, "2"), "2 nouvelles mises à jour");
     }
 
     #[test]

@@ -40,7 +40,6 @@ pub fn Story(
                 <Dateline
                     published=article.published
                     updated=article.updated
-                    lang=lang
                     messages=messages
                 />
                 <p class="story__tools">
@@ -96,7 +95,6 @@ fn Byline(authors: Vec<Author>, messages: &'static Messages) -> impl IntoView {
 fn Dateline(
     published: Option<Timestamp>,
     updated: Option<Timestamp>,
-    lang: String,
     messages: &'static Messages,
 ) -> impl IntoView {
     let updated = updated.filter(|u| {
@@ -104,11 +102,11 @@ fn Dateline(
             .as_ref()
             .is_none_or(|p| u.epoch_seconds() > p.epoch_seconds())
     });
+    // In the reader's zone; the tooltip names the zone.
     let stamp = move |label: &'static str, class: &'static str, t: Timestamp| {
-        let text = long_date_time(&t, &lang);
         view! {
             <span class=class>
-                {label} " " <time datetime=t.as_str().to_owned()>{text}</time>
+                {label} " " <time datetime=t.as_str().to_owned() title=intl::full(&t)>{long_date_time(&t)}</time>
             </span>
         }
     };

@@ -1,9 +1,9 @@
 //! RFC 3339 timestamps, parsed without a date library.
 //!
-//! The viewer needs three things from a time: the exact string to put in
-//! `<time datetime>`, an instant to sort by, and the wall-clock fields the
-//! publisher wrote (the seed's timeline shows "11:50" as written). A full
-//! date-time crate would cost more wasm than this whole module.
+//! The viewer needs two things from a time: the exact string to put in
+//! `<time datetime>` and the instant, to sort by and to hand to the
+//! browser's `Intl`, which shows it in the reader's zone. A full date-time
+//! crate would cost more wasm than this whole module.
 
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -124,10 +124,10 @@ impl Timestamp {
             - i64::from(self.offset_minutes) * 60
     }
 
-    /// Milliseconds since the epoch of the wall-clock time as written, read as
-    /// if it were UTC: formatting that in UTC shows the publisher's own time.
-    pub fn wall_clock_epoch_millis(&self) -> f64 {
-        (self.epoch_seconds() + i64::from(self.offset_minutes) * 60) as f64 * 1000.0
+    /// Milliseconds since the epoch (whole seconds: the viewer never shows
+    /// fractions), the value a JavaScript `Date` takes.
+    pub fn epoch_millis(&self) -> f64 {
+        self.epoch_seconds() as f64 * 1000.0
     }
 
     /// `HH:MM` as the publisher wrote it.

@@ -211,8 +211,12 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
                     let m = messages();
                     let viewer_page = viewer_page.clone();
                     let lang = ui_lang.with_value(|ui| ui.clone()).unwrap_or(article.lang.clone());
-                    article.timeline.map(|timeline| view! {
-                        <Timeline timeline=timeline base=src viewer_page=viewer_page messages=m lang=lang on_open=open landmark=landmarks />
+                    let timeline = article.timeline?;
+                    let source = timeline.source.as_deref().and_then(|s| allowed_source(s, &src, config));
+                    let limits = config.with_value(|c| c.limits);
+                    Some(view! {
+                        <Timeline timeline=timeline base=src viewer_page=viewer_page messages=m lang=lang
+                            on_open=open landmark=landmarks source=source owns_title=standalone limits=limits />
                     })
                 })}
         </>
@@ -284,6 +288,23 @@ fn Skeleton(messages: &'static Messages) -> impl IntoView {
             <div class="skeleton__line skeleton__line--short" aria-hidden="true"></div>
         </div>
     }
+}
+
+/// A timeline `source`, resolved against its article and checked like an
+/// article's own address; a refused one is reported and not fetched.
+fn allowed_source(
+    source: &str,
+    article: &str,
+    config: StoredValue<config::Config>,
+) -> Option<String> {
+    let page_origin = navigation::origin(&navigation::page_url());
+    let allowed = navigation::resolve(source, article, UrlUse::Resource).filter(|url| {
+        config.with_value(|c| c.allows_source(&navigation::origin(url), &page_origin))
+    });
+    if allowed.is_none() {
+        leptos::logging::warn!("timeline source refused: {source}");
+    }
+    allowed
 }
 
 fn remove_prerendered() {

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_viewer::format::{decode, Block, DecodeError, Direction, Network};
+use article_viewer::format::{decode, decode_timeline, Block, DecodeError, Direction, Network};
 
 const SCHEMA: &str = "public/schema/article-v1.json";
 
@@ -255,10 +255,90 @@ fn timeline_sorts_newest_first_and_drops_placeholders() {
     );
     let article = decode(&doc).unwrap();
     let timeline = article.timeline.unwrap();
-    let order: Vec<&str> = timeline
-        .newest_first()
+    let sorted = timeline.newest_first();
+    let order: Vec<&str> = sorted
         .iter()
         .map(|e| e.headline.as_str())
         .collect();
     assert_eq!(order, ["newest", "middle", "old"]);
+}
+
+#[test]
+fn a_timeline_may_come_from_a_live_source() {
+    let doc = with(
+        "timeline",
+        r#"{"title": "Live", "source": "feeds/latest.json", "live": true, "interval": 15, "entries": []}"#,
+    );
+    let timeline = decode(&doc).unwrap().timeline.unwrap();
+    assert_eq!(timeline.source.as_deref(), Some("feeds/latest.json"));
+    assert!(timeline.live);
+    assert_eq!(timeline.interval, Some(15.0));
+    assert!(timeline.entries.is_empty());
+}
+
+const JSON_FEED: &str = r#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Newsroom",
+  "home_page_url": "https://news.example/",
+  "items": [
+    {"id": "1", "title": "First", "url": "https://news.example/1", "date_published": "2025-10-15T09:00:00Z"},
+    {"id": 2, "summary": "Second, summary only", "external_url": "https://elsewhere.example/2", "date_published": "2025-10-15T10:00:00+03:00"},
+    {"id": "3", "content_html": "<p>no title, no summary</p>", "date_published": "2025-10-15T08:00:00Z"},
+    {"title": "No id"},
+    {"id": "1", "title": "Repeated id", "date_published": "2025-10-15T11:00:00Z"},
+    {"id": "4", "title": "Modified only", "date_modified": "2025-10-15T06:00:00Z"}
+  ]
+}"#;
+
+#[test]
+fn json_feed_items_are_timeline_entries() {
+    let (timeline, problems) = decode_timeline(JSON_FEED).unwrap();
+    assert_eq!(timeline.title.as_deref(), Some("Newsroom"));
+    let sorted = timeline.newest_first();
+    let shown: Vec<(&str, Option<&str>, Option<&str>)> = sorted
+        .iter()
+        .map(|e| {
+            (
+                e.headline.as_str(),
+                e.url.as_deref(),
+                e.time.as_ref().map(|t| t.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("First", Some("https://news.example/1"), Some("2025-10-15T09:00:00Z")),
+            (
+                "Second, summary only",
+                Some("https://elsewhere.example/2"),
+                Some("2025-10-15T10:00:00+03:00")
+            ),
+            ("Modified only", None, Some("2025-10-15T06:00:00Z")),
+        ]
+    );
+    assert_eq!(sorted[1].id.as_deref(), Some("2"), "numeric ids read as text");
+    assert!(problems.iter().any(|p| p.starts_with("dropped items[3]")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("items[4]: duplicate id")), "{problems:?}");
+}
+
+#[test]
+fn an_inline_timeline_may_be_a_json_feed() {
+    let doc = with("timeline", JSON_FEED);
+    let timeline = decode(&doc).unwrap().timeline.unwrap();
+    assert_eq!(timeline.entries.len(), 3);
+    assert_eq!(timeline.title.as_deref(), Some("Newsroom"));
+}
+
+#[test]
+fn a_timeline_document_decodes_like_an_inline_timeline() {
+    let (timeline, problems) = decode_timeline(
+        r#"{"entries": [{"id": "a", "time": "2025-10-15T11:50:00+03:00", "headline": "A", "article": "a.json"}, {"headline": 5}]}"#,
+    )
+    .unwrap();
+    assert_eq!(timeline.entries.len(), 1);
+    assert_eq!(timeline.entries[0].article.as_deref(), Some("a.json"));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(matches!(decode_timeline("{\"entries\": ["), Err(DecodeError::Malformed(_))));
+    assert!(matches!(decode_timeline("[1, 2]"), Err(DecodeError::Malformed(_))));
 }

@@ -126,8 +126,8 @@ fn bad_links_and_entries_are_dropped_the_rest_kept() {
     );
     let article = decode(&doc).unwrap();
     let timeline = article.timeline.unwrap();
-    let shown: Vec<(&str, bool)> = timeline
-        .newest_first()
+    let sorted = timeline.newest_first();
+    let shown: Vec<(&str, bool)> = sorted
         .iter()
         .map(|e| (e.headline.as_str(), e.time.is_some()))
         .collect();
