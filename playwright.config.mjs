@@ -17,6 +17,11 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
+    // A reader where the reference story was published (+03:00), reading
+    // British English: the seed's times read as on the reference page.
+    // Tests of other readers set their own (tests/e2e/time.spec.mjs).
+    locale: 'en-GB',
+    timezoneId: 'Asia/Damascus',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

@@ -78,7 +78,15 @@ async function prerender() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage();
+    // Times are the reader's, so the prerender needs a reader: one in the
+    // publisher's language and at the default story's own offset (Etc/GMT
+    // zones count the other way). The live viewer then re-renders them in
+    // each reader's zone.
+    const preloaded = readFileSync(join(dir, 'index.html'), 'utf8').match(/<link rel="preload" href="([^"]+\.json)"/)?.[1];
+    const story = preloaded ? JSON.parse(readFileSync(join(dir, preloaded), 'utf8')) : {};
+    const offset = /([+-])(\d{2}):00$/.exec(story.published ?? '');
+    const timezoneId = offset ? `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` : 'UTC';
+    const page = await browser.newPage({ locale: story.lang ?? 'en', timezoneId });
     await page.goto(`${origin}/index.html`);
     await page.locator('.story__headline').waitFor({ timeout: 30_000 });
     const snapshot = await page.evaluate(() => ({

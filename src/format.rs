@@ -379,7 +379,9 @@ impl Timeline {
 /// Sorts entries newest first; equal times keep their order, entries without
 /// a valid time go last.
 pub fn sort_newest_first(entries: &mut [TimelineEntry]) {
-    entries.sort_by_key(|e| std::cmp::Reverse(e.time.as_ref().map_or(i64::MIN, Timestamp::epoch_seconds)));
+    entries.sort_by_key(|e| {
+        std::cmp::Reverse(e.time.as_ref().map_or(i64::MIN, Timestamp::epoch_seconds))
+    });
 }
 
 impl TimelineEntry {

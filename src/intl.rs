@@ -19,7 +19,7 @@ use crate::time::Timestamp;
 enum Kind {
     /// "15 October 2025 at 08:50", the story's dateline.
     LongDateTime,
-    /// "08:50" or "8:50 AM".
+    /// "08:50" or "08:50 AM": two-digit hours, as a timeline of times reads.
     Clock,
     /// "14 Oct, 08:50": an entry of another day.
     DateClock,
@@ -46,11 +46,11 @@ impl Kind {
     fn options(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Kind::LongDateTime => &[("dateStyle", "long"), ("timeStyle", "short")],
-            Kind::Clock => &[("hour", "numeric"), ("minute", "2-digit")],
+            Kind::Clock => &[("hour", "2-digit"), ("minute", "2-digit")],
             Kind::DateClock => &[
                 ("month", "short"),
                 ("day", "numeric"),
-                ("hour", "numeric"),
+                ("hour", "2-digit"),
                 ("minute", "2-digit"),
             ],
             Kind::Day => &[
@@ -154,10 +154,8 @@ pub fn full(ts: &Timestamp) -> String {
 /// the same day, the day before, …
 pub fn local_day(epoch_millis: f64) -> i64 {
     let d = js_sys::Date::new(&JsValue::from_f64(epoch_millis));
-    let utc_midnight = js_sys::Date::utc(
-        f64::from(d.get_full_year()),
-        f64::from(d.get_month()),
-    ) + f64::from(d.get_date() - 1) * 86_400_000.0;
+    let utc_midnight = js_sys::Date::utc(f64::from(d.get_full_year()), f64::from(d.get_month()))
+        + f64::from(d.get_date() - 1) * 86_400_000.0;
     (utc_midnight / 86_400_000.0).floor() as i64
 }
 
@@ -167,9 +165,13 @@ pub fn day_heading(ts: &Timestamp, days_ago: i64) -> String {
         .contains(&days_ago)
         .then(|| {
             let f = formatter(Kind::RelativeDay, READER)?;
-            f.call2(&JsValue::UNDEFINED, &(-(days_ago as f64)).into(), &"day".into())
-                .ok()?
-                .as_string()
+            f.call2(
+                &JsValue::UNDEFINED,
+                &(-(days_ago as f64)).into(),
+                &"day".into(),
+            )
+            .ok()?
+            .as_string()
         })
         .flatten();
     match relative {

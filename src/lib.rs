@@ -24,6 +24,7 @@ pub mod social_icons;
 pub mod story;
 pub mod time;
 pub mod timeline;
+pub mod timers;
 pub mod url_policy;
 pub mod viewer;
 

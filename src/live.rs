@@ -92,7 +92,7 @@ pub fn title_with_count(title: &str, new: usize) -> String {
 /// ago (or in the future by more than a minute): those show only the time.
 pub fn relative(age_ms: f64) -> Option<(f64, &'static str)> {
     const MINUTE: f64 = 60_000.0;
-    if !age_ms.is_finite() || age_ms < -MINUTE || age_ms >= 24.0 * 60.0 * MINUTE {
+    if !(-MINUTE..24.0 * 60.0 * MINUTE).contains(&age_ms) {
         return None;
     }
     let minutes = (age_ms.max(0.0) / MINUTE).floor();

@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::format::{self, Article, DecodeError, Timeline};
 use crate::messages::Messages;
+use crate::timers::Timer;
 
 /// How long and how large a load may be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +158,7 @@ pub async fn fetch_article(
         let timed_out = timed_out.clone();
         let cancel = cancel.clone();
         // No reason value: a non-Error reason makes gloo-net panic.
-        Timer::start(limits.timeout_ms, move || {
+        Timer::once(limits.timeout_ms, move || {
             timed_out.set(true);
             cancel.abort();
         })
@@ -255,7 +256,7 @@ pub async fn fetch_timeline(
     let _timer = {
         let timed_out = timed_out.clone();
         let cancel = cancel.clone();
-        Timer::start(limits.timeout_ms, move || {
+        Timer::once(limits.timeout_ms, move || {
             timed_out.set(true);
             cancel.abort();
         })
@@ -376,42 +377,6 @@ async fn sleep(ms: u32, signal: &web_sys::AbortSignal) {
     });
     let _ = JsFuture::from(promise).await;
     signal.set_onabort(None);
-}
-
-/// A `setTimeout` that is cleared when dropped.
-pub struct Timer {
-    id: Option<i32>,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Timer {
-    pub fn start(ms: u32, f: impl FnOnce() + 'static) -> Timer {
-        let mut f = Some(f);
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        });
-        let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                ms.min(i32::MAX as u32) as i32,
-            )
-            .ok()
-        });
-        Timer {
-            id,
-            _callback: callback,
-        }
-    }
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
-            window.clear_timeout_with_handle(id);
-        }
-    }
 }
 
 #[cfg(test)]

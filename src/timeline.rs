@@ -10,7 +10,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -25,6 +24,8 @@ use crate::live::{self, Merged};
 use crate::load::{self, Limits, TimelineFetch, Validators};
 use crate::messages::Messages;
 use crate::navigation;
+use crate::time::Timestamp;
+use crate::timers::Timer;
 use crate::url_policy::{self, UrlUse};
 
 /// `<section>` named by its title, a day heading and an `<ol>` of entries
@@ -54,8 +55,7 @@ pub fn Timeline(
     /// The page is the viewer's own: its title counts waiting updates.
     #[prop(optional)]
     owns_title: bool,
-    #[prop(optional)]
-    limits: Limits,
+    #[prop(optional)] limits: Limits,
 ) -> impl IntoView {
     let title = timeline
         .title
@@ -68,18 +68,17 @@ pub fn Timeline(
     let pages = RwSignal::new(0usize);
     let paused = RwSignal::new(false);
     let failed = RwSignal::new(false);
-    let waiting = RwSignal::new(source.is_some() && timeline.entries.is_empty());
+    // A request to the source is in flight.
+    let waiting = RwSignal::new(source.is_some());
+    // When the source last answered, for "Updated 12:04".
+    let checked: RwSignal<Option<Timestamp>> = RwSignal::new(None);
 
     // "5 min ago" is refreshed every minute; the day headings at midnight.
     let now = RwSignal::new(intl::now());
-    if let Ok(tick) = set_interval_with_handle(
-        move || {
-            now.try_set(intl::now());
-        },
-        Duration::from_secs(60),
-    ) {
-        on_cleanup(move || tick.clear());
-    }
+    let tick = SendWrapper::new(Timer::every(60_000, move || {
+        now.try_set(intl::now());
+    }));
+    on_cleanup(move || drop(tick));
     let today = Memo::new(move |_| intl::local_day(now.get()));
 
     let poller = source.map(|url| {
@@ -90,6 +89,7 @@ pub fn Timeline(
             failed,
             waiting,
             paused,
+            checked,
         };
         spawn_local(poll(
             poller.clone(),
@@ -182,6 +182,12 @@ pub fn Timeline(
                     </button>
                 })}
             </div>
+            {move || live_mode.then(|| checked.get()).flatten().map(|t| view! {
+                <p class="timeline__checked">
+                    {messages.updated} " "
+                    <time datetime=t.as_str().to_owned() title=intl::full(&t)>{intl::clock(&t)}</time>
+                </p>
+            })}
             <div class="timeline__updates" aria-live="polite">
                 {move || (waiting_count() > 0).then(|| {
                     let n = waiting_count();
@@ -215,9 +221,8 @@ pub fn Timeline(
 #[allow(clippy::type_complexity)]
 fn days(
     entries: &[TimelineEntry],
-) -> Vec<(Option<(i64, &crate::time::Timestamp)>, Vec<(usize, &TimelineEntry)>)> {
-    let mut groups: Vec<(Option<(i64, &crate::time::Timestamp)>, Vec<(usize, &TimelineEntry)>)> =
-        Vec::new();
+) -> Vec<(Option<(i64, &Timestamp)>, Vec<(usize, &TimelineEntry)>)> {
+    let mut groups: Vec<(Option<(i64, &Timestamp)>, Vec<(usize, &TimelineEntry)>)> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let day = entry
             .time
@@ -372,13 +377,13 @@ struct Updates {
     failed: RwSignal<bool>,
     waiting: RwSignal<bool>,
     paused: RwSignal<bool>,
+    checked: RwSignal<Option<Timestamp>>,
 }
 
 impl Updates {
     /// A fetched timeline: shown at once when nothing is on screen, else
     /// corrections applied in place and new entries held for the button.
     fn arrived(self, incoming: Vec<TimelineEntry>) {
-        self.waiting.set(false);
         self.failed.set(false);
         if self.entries.with_untracked(Vec::is_empty) {
             self.entries.set(incoming);
@@ -389,7 +394,10 @@ impl Updates {
             .with_untracked(|shown| live::merge(shown, &incoming));
         if merged.new > 0 {
             self.pending.set(Some(merged));
-        } else if self.entries.with_untracked(|shown| *shown != merged.entries) {
+        } else if self
+            .entries
+            .with_untracked(|shown| *shown != merged.entries)
+        {
             self.entries.set(merged.entries);
         }
     }
@@ -469,6 +477,12 @@ impl Poller {
     }
 }
 
+/// Now, as a timestamp (UTC).
+fn now_timestamp() -> Option<Timestamp> {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    Timestamp::parse(&iso).ok()
+}
+
 /// `document.hidden`, read through the object so that a test may stand in
 /// for a hidden tab.
 fn tab_hidden() -> bool {
@@ -509,10 +523,14 @@ async fn poll(
             return;
         };
         *poller.in_flight.borrow_mut() = Some(controller.clone());
+        updates.waiting.set(true);
         let result = load::fetch_timeline(&url, limits, &validators, &controller).await;
         poller.in_flight.borrow_mut().take();
         if !poller.alive.get() {
             return;
+        }
+        if result.is_ok() {
+            updates.checked.set(now_timestamp());
         }
         let mut retry_after = None;
         match result {
@@ -532,11 +550,14 @@ async fn poll(
             Err(e) => {
                 failures += 1;
                 retry_after = e.retry_after_secs;
-                leptos::logging::warn!("could not update the timeline from {url}: {}", e.error.detail());
-                updates.waiting.set(false);
+                leptos::logging::warn!(
+                    "could not update the timeline from {url}: {}",
+                    e.error.detail()
+                );
                 updates.failed.set(true);
             }
         }
+        updates.waiting.set(false);
         // A timeline that is not live is fetched once (with a few tries).
         if !live_mode && (failures == 0 || failures > load::MAX_RETRIES) {
             return;

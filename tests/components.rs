@@ -97,9 +97,15 @@ fn story_renders_blocks_in_order_with_their_roles() {
         "{:?}",
         times[0].text_content()
     );
-    assert!(
-        times[0].text_content().unwrap().contains("11:50"),
-        "publisher's wall-clock time"
+    // The reader's zone (scripts/test runs this in Asia/Kolkata, +05:30).
+    assert_eq!(
+        spaced(&times[0].text_content().unwrap()),
+        "October 15, 2025 at 2:20 PM"
+    );
+    assert_eq!(
+        spaced(&times[0].get_attribute("title").unwrap()),
+        "Wednesday, October 15, 2025 at 2:20 PM GMT+5:30",
+        "the tooltip names the zone"
     );
     let body: Vec<String> = all(&host, ".story__body > *")
         .iter()
@@ -267,7 +273,16 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
             "2025-10-15T09:50:00+03:00"
         ]
     );
-    assert_eq!(texts(&section, "ol > li time"), ["11:50", "10:50", "09:50"]);
+    // In the reader's zone (Asia/Kolkata, +05:30), under the reader's day.
+    assert_eq!(texts(&section, "h3"), ["Wednesday, October 15, 2025"]);
+    let times: Vec<String> = texts(&section, "ol > li time")
+        .iter()
+        .map(|t| spaced(t))
+        .collect();
+    assert_eq!(
+        times,
+        ["Oct 15, 02:20 PM", "Oct 15, 01:20 PM", "Oct 15, 12:20 PM"]
+    );
 
     let newest: HtmlElement = one(&section, "li:first-child a").unchecked_into();
     assert_eq!(
@@ -292,4 +307,9 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
         format!("#{}", plain.id())
     );
     assert!(plain.id().starts_with("entry-"));
+}
+
+/// Intl puts narrow no-break spaces before "PM": plain spaces, to compare.
+fn spaced(text: &str) -> String {
+    text.replace(['\u{202f}', '\u{a0}'], " ")
 }

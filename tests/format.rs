@@ -256,10 +256,7 @@ fn timeline_sorts_newest_first_and_drops_placeholders() {
     let article = decode(&doc).unwrap();
     let timeline = article.timeline.unwrap();
     let sorted = timeline.newest_first();
-    let order: Vec<&str> = sorted
-        .iter()
-        .map(|e| e.headline.as_str())
-        .collect();
+    let order: Vec<&str> = sorted.iter().map(|e| e.headline.as_str()).collect();
     assert_eq!(order, ["newest", "middle", "old"]);
 }
 
@@ -308,7 +305,11 @@ fn json_feed_items_are_timeline_entries() {
     assert_eq!(
         shown,
         [
-            ("First", Some("https://news.example/1"), Some("2025-10-15T09:00:00Z")),
+            (
+                "First",
+                Some("https://news.example/1"),
+                Some("2025-10-15T09:00:00Z")
+            ),
             (
                 "Second, summary only",
                 Some("https://elsewhere.example/2"),
@@ -317,9 +318,21 @@ fn json_feed_items_are_timeline_entries() {
             ("Modified only", None, Some("2025-10-15T06:00:00Z")),
         ]
     );
-    assert_eq!(sorted[1].id.as_deref(), Some("2"), "numeric ids read as text");
-    assert!(problems.iter().any(|p| p.starts_with("dropped items[3]")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("items[4]: duplicate id")), "{problems:?}");
+    assert_eq!(
+        sorted[1].id.as_deref(),
+        Some("2"),
+        "numeric ids read as text"
+    );
+    assert!(
+        problems.iter().any(|p| p.starts_with("dropped items[3]")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("items[4]: duplicate id")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -339,6 +352,12 @@ fn a_timeline_document_decodes_like_an_inline_timeline() {
     assert_eq!(timeline.entries.len(), 1);
     assert_eq!(timeline.entries[0].article.as_deref(), Some("a.json"));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(matches!(decode_timeline("{\"entries\": ["), Err(DecodeError::Malformed(_))));
-    assert!(matches!(decode_timeline("[1, 2]"), Err(DecodeError::Malformed(_))));
+    assert!(matches!(
+        decode_timeline("{\"entries\": ["),
+        Err(DecodeError::Malformed(_))
+    ));
+    assert!(matches!(
+        decode_timeline("[1, 2]"),
+        Err(DecodeError::Malformed(_))
+    ));
 }

@@ -9,10 +9,16 @@
 //   /__test/count?key=K    how many requests /__test/flaky saw for K
 //   /__test/body?b64=…&status=S&type=T&length=none&retryAfter=R   exactly these bytes
 //   /__test/stream?kb=N    N KiB without a Content-Length
+//   /__test/feed?key=K     a live timeline source: the document (and status) last POSTed
+//                          for K, with an ETag, answering 304 to a matching If-None-Match
+//   /__test/feed-stats?key=K   {requests, conditional, notModified, failed} seen for K
+//   /__test/big?entries=N&paragraphs=M   an article of M paragraphs, its timeline N entries
+//                          from /__test/big-timeline?entries=N
 //   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
 //                          (csp=off: without its Content-Security-Policy)
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT; also port + 1)
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -37,6 +43,33 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 const failures = new Map();
+const feeds = new Map();
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// A generated article with `paragraphs` paragraphs and a timeline of
+// `entries` entries a minute apart, from its source (too big to inline).
+function bigArticle(entries, paragraphs) {
+  return JSON.stringify({
+    schema_version: 1, id: 'big', lang: 'en-GB', headline: `Big: ${entries} entries, ${paragraphs} paragraphs`,
+    published: '2025-10-15T12:00:00Z',
+    body: Array.from({ length: Math.max(paragraphs, 1) }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i + 1}: the quick brown fox jumps over the lazy dog, again and again.` })),
+    timeline: { source: `/__test/big-timeline?entries=${entries}` },
+  });
+}
+
+function bigTimeline(entries) {
+  const start = Date.parse('2025-10-15T12:00:00Z');
+  return JSON.stringify({
+    entries: Array.from({ length: entries }, (_, i) => ({
+      id: `e${i}`, time: new Date(start - i * 60_000).toISOString().replace('.000Z', 'Z'), headline: `Entry ${i + 1}`, url: `https://news.example/${i}`,
+    })),
+  });
+}
 
 // The headers a static host would send for a path, from the build's own
 // _headers file (Netlify's format: a path, then indented headers; `/*`
@@ -171,6 +204,48 @@ async function handle(req, res) {
   if (url.pathname === '/__test/count') {
     // How many requests a key has seen (for retry tests).
     return res.end(String(failures.get(q.get('key')) ?? 0));
+  }
+  if (url.pathname === '/__test/feed') {
+    const key = q.get('key');
+    if (req.method === 'POST') {
+      // {doc, status, retryAfter}: what the next polls get.
+      const state = JSON.parse(await readBody(req));
+      const old = feeds.get(key);
+      feeds.set(key, { ...state, stats: old?.stats ?? { requests: 0, conditional: 0, notModified: 0, failed: 0 } });
+      return res.end('ok');
+    }
+    const feed = feeds.get(key);
+    if (!feed) return sendStatus(res, 404);
+    const { stats } = feed;
+    stats.requests++;
+    const inm = req.headers['if-none-match'];
+    if (inm || req.headers['if-modified-since']) stats.conditional++;
+    if (feed.status && feed.status !== 200) {
+      stats.failed++;
+      if (feed.retryAfter) res.setHeader('Retry-After', String(feed.retryAfter));
+      return sendStatus(res, feed.status);
+    }
+    const body = JSON.stringify(feed.doc);
+    const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (inm === etag) {
+      stats.notModified++;
+      res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
+      return res.end();
+    }
+    res.writeHead(200, { 'Content-Type': types['.json'], ETag: etag, 'Cache-Control': 'no-cache' });
+    return res.end(body);
+  }
+  if (url.pathname === '/__test/feed-stats') {
+    res.writeHead(200, { 'Content-Type': types['.json'] });
+    return res.end(JSON.stringify(feeds.get(q.get('key'))?.stats ?? null));
+  }
+  if (url.pathname === '/__test/big') {
+    res.writeHead(200, { 'Content-Type': types['.json'] });
+    return res.end(bigArticle(Number(q.get('entries') ?? 0), Number(q.get('paragraphs') ?? 1)));
+  }
+  if (url.pathname === '/__test/big-timeline') {
+    res.writeHead(200, { 'Content-Type': types['.json'] });
+    return res.end(bigTimeline(Number(q.get('entries') ?? 0)));
   }
   if (url.pathname === '/configured.html') {
     // dist/index.html with the <meta> configuration given in the query.
