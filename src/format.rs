@@ -507,7 +507,9 @@ struct RawTimeline {
 /// A JSON Feed 1.1 item: only what a headline timeline shows.
 #[derive(Deserialize)]
 struct RawFeedItem {
-    id: FeedId,
+    /// A string; some feeds write a number, which means the same. (Kept raw:
+    /// an untagged enum would cost the wasm serde's whole buffering layer.)
+    id: Box<RawValue>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -520,14 +522,6 @@ struct RawFeedItem {
     date_published: Option<String>,
     #[serde(default)]
     date_modified: Option<String>,
-}
-
-/// JSON Feed ids are strings; some feeds write numbers, which mean the same.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum FeedId {
-    Text(String),
-    Number(serde_json::Number),
 }
 
 #[derive(Deserialize)]
@@ -703,10 +697,13 @@ impl From<RawFeedItem> for EntryFields {
                 .or(b.filter(|s| !s.trim().is_empty()))
         };
         EntryFields {
-            id: Some(match item.id {
-                FeedId::Text(t) => t,
-                FeedId::Number(n) => n.to_string(),
-            }),
+            id: serde_json::from_str::<String>(item.id.get())
+                .ok()
+                .or_else(|| {
+                    let raw = item.id.get();
+                    raw.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+                        .then(|| raw.to_owned())
+                }),
             time: pick(item.date_published, item.date_modified),
             headline: pick(item.title, item.summary).unwrap_or_default(),
             url: pick(item.url, item.external_url),

@@ -36,9 +36,10 @@ ${seed.social.links.map((l) => `<li><a class="social-bar__link" href="${esc(l.ur
 <article class="story" id="story"><header class="story__header"><p class="story__section">${esc(seed.section)}</p>
 <h1 class="story__headline">${esc(seed.headline)}</h1><p class="story__dateline"><span>Published <time datetime="${seed.published}">15 October 2025 at 11:50</time></span></p></header>
 <div class="story__body">${seed.body.map((b) => b.type === 'heading' ? `<h2 class="story__subheading">${esc(b.text)}</h2>` : `<p>${esc(b.text)}</p>`).join('')}</div></article></div>
-<section class="timeline" aria-label="Latest"><h2 class="timeline__title">Latest</h2><ol class="timeline__entries">
-${seed.timeline.entries.map((e) => `<li class="timeline__entry"><a class="timeline__link" href="#"><time class="timeline__time" datetime="${e.time}">${clock(e.time)}</time><span class="timeline__headline">${esc(e.headline)}</span></a></li>`).join('')}
-</ol></section></main></div></body></html>`);
+<section class="timeline" aria-label="Latest"><div class="timeline__header"><h2 class="timeline__title">Latest</h2></div>
+<div class="timeline__day"><h3 class="timeline__day-heading">Wednesday 15 October 2025</h3><ol class="timeline__entries">
+${seed.timeline.entries.map((e) => `<li class="timeline__entry"><a class="timeline__link" href="#"><time class="timeline__time" datetime="${e.time}">15 Oct, ${clock(e.time)}</time><span class="timeline__headline">${esc(e.headline)}</span></a></li>`).join('')}
+</ol></div></section></main></div></body></html>`);
 
 // Articles with N timeline entries, A and B sets that link to each other.
 function timelineArticle(n, set, other) {
@@ -60,32 +61,84 @@ for (const n of [1000, 10000]) {
 }
 
 // The vanilla-JS reference: fetch, parse, and build the same timeline DOM with
-// a <template>, cloneNode and textContent.
-writeFileSync(join(benchDir, 'vanilla.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>vanilla</title><link rel="stylesheet" href="../${css}"></head><body>
+// a <template>, cloneNode and textContent: the viewer's markup, entries
+// grouped under the reader's days, the first page of PAGE entries and a
+// "Show more" button, times through the same Intl formats.
+const PAGE = 100;
+const VANILLA_TIMELINE = `
 <template id="entry"><li class="timeline__entry"><a class="timeline__link"><time class="timeline__time"></time><span class="timeline__headline" dir="auto"></span></a></li></template>
-<div class="viewer-frame"><main class="viewer"><section class="timeline" aria-label="Latest"><h2 class="timeline__title">Latest</h2><ol class="timeline__entries"></ol></section></main></div>
+<template id="day"><div class="timeline__day"><h3 class="timeline__day-heading"></h3><ol class="timeline__entries"></ol></div></template>
 <script>
-  const template = document.getElementById('entry').content.firstElementChild;
-  const list = document.querySelector('ol');
+  const PAGE = ${PAGE};
+  const entryTemplate = document.getElementById('entry').content.firstElementChild;
+  const dayTemplate = document.getElementById('day').content.firstElementChild;
+  const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const dateClock = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dayName = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const full = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const localDay = (t) => { const d = new Date(t); return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5; };
+  function renderTimeline(section, items) {
+    const sorted = items.filter((e) => e.headline.trim() && e.headline.trim() !== '-')
+      .map((e) => [Date.parse(e.time), e]).sort((a, b) => b[0] - a[0]);
+    const today = localDay(Date.now());
+    const days = [];
+    let last = null, list = null;
+    for (const [t, e] of sorted.slice(0, PAGE)) {
+      const day = localDay(t);
+      if (day !== last) {
+        const group = dayTemplate.cloneNode(true);
+        group.firstChild.textContent = dayName.format(t);
+        list = group.lastChild;
+        days.push(group);
+        last = day;
+      }
+      const li = entryTemplate.cloneNode(true);
+      li.id = 'entry-' + e.id;
+      const a = li.firstChild;
+      a.href = e.article ? '?src=' + encodeURIComponent(e.article) : e.url;
+      a.firstChild.dateTime = e.time;
+      a.firstChild.title = full.format(t);
+      a.firstChild.textContent = (day === today ? clock : dateClock).format(t);
+      a.lastChild.textContent = e.headline;
+      list.appendChild(li);
+    }
+    if (sorted.length > PAGE) {
+      const more = document.createElement('button');
+      more.className = 'timeline__more';
+      more.textContent = 'Show more';
+      days.push(more);
+    }
+    section.querySelectorAll('.timeline__day, .timeline__more').forEach((n) => n.remove());
+    section.append(...days);
+  }
+</script>`;
+const SECTION = '<section class="timeline" aria-label="Latest"><div class="timeline__header"><h2 class="timeline__title">Latest</h2></div><div class="timeline__updates" aria-live="polite"></div></section>';
+writeFileSync(join(benchDir, 'vanilla.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>vanilla</title><link rel="stylesheet" href="../${css}"></head><body>${VANILLA_TIMELINE}
+<div class="viewer-frame"><main class="viewer">${SECTION}</main></div>
+<script>
   async function render(src) {
     const doc = await (await fetch(src)).json();
-    const fmt = new Intl.DateTimeFormat(doc.lang, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-    const entries = doc.timeline.entries.filter((e) => e.headline.trim() && e.headline.trim() !== '-')
-      .map((e) => [Date.parse(e.time), e]).sort((a, b) => b[0] - a[0]);
-    const items = entries.map(([t, e]) => {
-      const li = template.cloneNode(true);
-      const a = li.firstChild;
-      a.href = '?src=' + encodeURIComponent(e.article);
-      a.firstChild.dateTime = e.time;
-      a.firstChild.textContent = fmt.format(t);
-      a.lastChild.textContent = e.headline;
-      return li;
-    });
-    list.replaceChildren(...items);
+    renderTimeline(document.querySelector('section'), doc.timeline.entries);
   }
   window.benchReplace = render;
   render(new URLSearchParams(location.search).get('src'));
+</script></body></html>`);
+
+// The same at scale: an article of 10,000 paragraphs whose timeline source
+// has 100,000 entries (the test server's /__test/big), built by hand.
+writeFileSync(join(benchDir, 'vanilla-big.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>vanilla big</title><link rel="stylesheet" href="../${css}"></head><body>${VANILLA_TIMELINE}
+<div class="viewer-frame"><main class="viewer"><div class="viewer__story"><article class="story"><header class="story__header"><h1 class="story__headline"></h1></header><div class="story__body"></div></article></div>${SECTION}</main></div>
+<script>
+  (async () => {
+    const doc = await (await fetch(new URLSearchParams(location.search).get('src'))).json();
+    document.querySelector('h1').textContent = doc.headline;
+    const p = document.createElement('p');
+    document.querySelector('.story__body').append(...doc.body.map((b) => { const n = p.cloneNode(); n.textContent = b.text; return n; }));
+    const timeline = await (await fetch(doc.timeline.source)).json();
+    renderTimeline(document.querySelector('section'), timeline.entries);
+  })();
 </script></body></html>`);
 
 // ---------------------------------------------------------------- harness
@@ -117,10 +170,11 @@ async function sideBySide(a, b) {
 // `first`; returns ms from the article JSON's responseEnd to then.
 const WAIT_FOR_TIMELINE = ({ n, first, json }) => new Promise((resolve) => {
   let done = null;
+  const shown = Math.min(n, 100); // the first page
   const tick = () => {
     if (done === null) {
       const entries = document.querySelectorAll('.timeline__entry');
-      if (entries.length === n && entries[0].querySelector('.timeline__headline')?.textContent === first) {
+      if (entries.length === shown && entries[0].querySelector('.timeline__headline')?.textContent === first) {
         done = performance.now();
       }
     }
@@ -171,6 +225,50 @@ async function memory(kind, n) {
   const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
   await page.close();
   return usedSize + wasm;
+}
+
+// 100,000 timeline entries and 10,000 paragraphs: time from navigation to
+// both on screen, the longest task the page ran meanwhile, memory after, and
+// the 95th percentile frame interval while scrolling the whole page.
+async function scale(kind) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const src = '/__test/big?entries=100000&paragraphs=10000';
+  await page.goto(kind === 'ours' ? `${ORIGIN}/index.html?src=${encodeURIComponent(src)}` : `${ORIGIN}/bench/vanilla-big.html?src=${encodeURIComponent(src)}`);
+  const ready = await page.evaluate(() => new Promise((resolve) => {
+    const tick = () => {
+      if (document.querySelectorAll('.story__body > p').length === 10000 && document.querySelectorAll('.timeline__entry').length === 100) resolve(performance.now());
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  }));
+  const scroll = await page.evaluate(() => new Promise((resolve) => {
+    const frames = [];
+    let last = performance.now();
+    const step = Math.max(1, (document.documentElement.scrollHeight - innerHeight) / 120);
+    const tick = (now) => {
+      frames.push(now - last);
+      last = now;
+      if (frames.length < 120) { scrollBy(0, step); requestAnimationFrame(tick); } else {
+        frames.sort((a, b) => a - b);
+        resolve(frames[Math.floor(frames.length * 0.95)]);
+      }
+    };
+    requestAnimationFrame(tick);
+  }));
+  const longest = await page.evaluate(() => window.__longest);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+  await page.close();
+  return { ready, longest, scroll, memory: usedSize + wasm };
 }
 
 // Lighthouse's mobile throttling, applied through CDP: 150 ms RTT, 1.6 Mbps
@@ -233,6 +331,14 @@ const create1k = await sideBySide(() => timelineCreate('ours', 1000), () => time
 const create10k = await sideBySide(() => timelineCreate('ours', 10000), () => timelineCreate('vanilla', 10000));
 const replace1k = await sideBySide(() => timelineReplace('ours', 1000), () => timelineReplace('vanilla', 1000));
 const mem = await sideBySide(() => memory('ours', 10000), () => memory('vanilla', 10000));
+console.log('100,000 entries and 10,000 paragraphs…');
+const scaleRuns = { ours: [], vanilla: [] };
+const big = await sideBySide(
+  async () => { const r = await scale('ours'); scaleRuns.ours.push(r); return r.ready; },
+  async () => { const r = await scale('vanilla'); scaleRuns.vanilla.push(r); return r.ready; },
+);
+const scaleStat = (kind, key) => stats(scaleRuns[kind].slice(1).map((r) => r[key]));
+const scaleRatio = (key) => scaleStat('ours', key).median / scaleStat('vanilla', key).median;
 
 console.log('Lighthouse…');
 let lighthouse = null;
@@ -267,6 +373,10 @@ const out = [
   line(['timeline create 10,000', mmm(create10k.a, ms), `${mmm(create10k.b, ms)} (vanilla JS)`, ratio(create10k).toFixed(2), '≤ 1.25', ratio(create10k) <= 1.25 ? 'yes' : 'no']),
   line(['timeline replace 1,000', mmm(replace1k.a, ms), `${mmm(replace1k.b, ms)} (vanilla JS)`, ratio(replace1k).toFixed(2), '≤ 1.35', ratio(replace1k) <= 1.35 ? 'yes' : 'no']),
   line(['memory after 10,000 (JS heap + wasm)', mmm(mem.a, (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(mem.b, (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, ratio(mem).toFixed(2), '≤ 3', ratio(mem) <= 3 ? 'yes' : 'no']),
+  line(['100,000 entries + 10,000 paragraphs: until shown', mmm(big.a, ms), `${mmm(big.b, ms)} (vanilla JS)`, ratio(big).toFixed(2), 'no freeze', '']),
+  line(['… longest task meanwhile', mmm(scaleStat('ours', 'longest'), ms), `${mmm(scaleStat('vanilla', 'longest'), ms)} (vanilla JS)`, scaleRatio('longest').toFixed(2), '', '']),
+  line(['… scrolling: 95th percentile frame', mmm(scaleStat('ours', 'scroll'), ms), `${mmm(scaleStat('vanilla', 'scroll'), ms)} (vanilla JS)`, scaleRatio('scroll').toFixed(2), 'smooth', '']),
+  line(['… memory after (JS heap + wasm)', mmm(scaleStat('ours', 'memory'), (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(scaleStat('vanilla', 'memory'), (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, scaleRatio('memory').toFixed(2), 'bounded', '']),
   line(['Lighthouse 12 mobile: perf / a11y / best practices / SEO', lighthouse ? `${lighthouse.performance} / ${lighthouse.accessibility} / ${lighthouse['best-practices']} / ${lighthouse.seo}` : 'did not run', '', '', 'each ≥ 95', lighthouse && Object.values(lighthouse).every((v) => v >= 95) ? 'yes' : 'no']),
 ];
 console.log(`\n${new Date().toISOString().slice(0, 10)}, ${RUNS} runs each after a warm-up, Chromium ${version}\n`);

@@ -104,31 +104,36 @@ test('reduced motion turns transitions off', async ({ page }) => {
   expect(await page.getByRole('article').evaluate((e) => getComputedStyle(e).transitionDuration)).toBe('0s');
 });
 
-test('an Arabic article is right-to-left and mirrored, in Arabic, with Arabic digits', async ({ page }) => {
-  await page.goto('index.html?src=articles/sample-arabic-library.json');
-  await ready(page, ARABIC.headline);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ar-SY');
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  expect(await h1(page).evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
-  // Interface strings from the Arabic catalogue.
-  const social = page.getByRole('navigation', { name: 'تابعونا' });
-  await expect(social).toBeVisible();
-  const timeline = page.getByRole('region', { name: 'الأحدث' });
-  await expect(timeline).toBeVisible();
-  await expect(page.getByRole('button', { name: 'مشاركة' })).toBeVisible();
-  await expect(page.locator('.story__reading-time')).toHaveText(/^وقت القراءة: [٠-٩]+ د$/);
-  await expect(timeline.locator('time').first()).toHaveText(/[٠-٩]{2}:[٠-٩]{2}/);
-  await expect(page.locator('.story__dateline time').first()).toContainText('٢٠٢٥');
-  // Mirrored: the social links run right to left, the time sits right of its
-  // headline, the quote's rule is on its right.
-  const [first, second] = await social.getByRole('link').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().x));
-  expect(first).toBeGreaterThan(second);
-  const entry = timeline.locator('li').first();
-  const timeBox = await entry.locator('time').boundingBox();
-  const headlineBox = await entry.locator('.timeline__headline').boundingBox();
-  expect(timeBox.x).toBeGreaterThan(headlineBox.x);
-  const quote = page.locator('.story__quote');
-  expect(await quote.evaluate((e) => [getComputedStyle(e).borderRightWidth, getComputedStyle(e).borderLeftWidth])).toEqual(['4px', '0px']);
+test.describe('a reader whose browser speaks Arabic', () => {
+  // Times follow the reader's locale; the interface follows the article.
+  test.use({ locale: 'ar-SY' });
+
+  test('an Arabic article is right-to-left and mirrored, in Arabic, with Arabic digits', async ({ page }) => {
+    await page.goto('index.html?src=articles/sample-arabic-library.json');
+    await ready(page, ARABIC.headline);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar-SY');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    expect(await h1(page).evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
+    // Interface strings from the Arabic catalogue.
+    const social = page.getByRole('navigation', { name: 'تابعونا' });
+    await expect(social).toBeVisible();
+    const timeline = page.getByRole('region', { name: 'الأحدث' });
+    await expect(timeline).toBeVisible();
+    await expect(page.getByRole('button', { name: 'مشاركة' })).toBeVisible();
+    await expect(page.locator('.story__reading-time')).toHaveText(/^وقت القراءة: [٠-٩]+ د$/);
+    await expect(timeline.locator('time').first()).toHaveText(/[٠-٩]{2}:[٠-٩]{2}/);
+    await expect(page.locator('.story__dateline time').first()).toContainText('٢٠٢٥');
+    // Mirrored: the social links run right to left, the time sits right of its
+    // headline, the quote's rule is on its right.
+    const [first, second] = await social.getByRole('link').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().x));
+    expect(first).toBeGreaterThan(second);
+    const entry = timeline.locator('li').first();
+    const timeBox = await entry.locator('time').boundingBox();
+    const headlineBox = await entry.locator('.timeline__headline').boundingBox();
+    expect(timeBox.x).toBeGreaterThan(headlineBox.x);
+    const quote = page.locator('.story__quote');
+    expect(await quote.evaluate((e) => [getComputedStyle(e).borderRightWidth, getComputedStyle(e).borderLeftWidth])).toEqual(['4px', '0px']);
+  });
 });
 
 test('the interface language follows data-lang in an embed', async ({ page }) => {

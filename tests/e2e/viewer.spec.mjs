@@ -31,7 +31,7 @@ test('default page shows the seed story, the Facebook link and the timeline', as
   // A reader in the publisher's zone (playwright.config.mjs), on a later day:
   // the date and the time, under the day's heading.
   await expect(timeline(page).locator('li time')).toHaveText(SEED_TIMES.map((t) => `15 Oct, ${t}`));
-  await expect(timeline(page).getByRole('heading', { level: 3 })).toHaveText(['Wednesday 15 October 2025']);
+  await expect(timeline(page).getByRole('heading', { level: 3 })).toHaveText(['Wednesday, 15 October 2025']);
   const datetimes = await timeline(page).locator('li time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   expect(datetimes).toEqual(SEED_TIMES.map((t) => `2025-10-15T${t}:00+03:00`));
 });
