@@ -153,22 +153,27 @@ pub async fn fetch_article(
     limits: Limits,
     cancel: &web_sys::AbortController,
 ) -> Result<Article, LoadError> {
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        let cancel = cancel.clone();
-        // No reason value: a non-Error reason makes gloo-net panic.
-        Timer::once(limits.timeout_ms, move || {
-            timed_out.set(true);
-            cancel.abort();
-        })
-    };
+    let (timer, timed_out) = abort_after(limits.timeout_ms, cancel);
     let result = fetch_with_retries(url, limits, &cancel.signal()).await;
     drop(timer);
     match result {
         Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout(limits.timeout_ms)),
         other => other,
     }
+}
+
+/// Aborts `cancel` after `ms` unless the timer is dropped first; the flag
+/// tells a timeout from any other abort.
+fn abort_after(ms: u32, cancel: &web_sys::AbortController) -> (Timer, Rc<Cell<bool>>) {
+    let timed_out = Rc::new(Cell::new(false));
+    let flag = timed_out.clone();
+    let cancel = cancel.clone();
+    // No reason value: a non-Error reason makes gloo-net panic.
+    let timer = Timer::once(ms, move || {
+        flag.set(true);
+        cancel.abort();
+    });
+    (timer, timed_out)
 }
 
 async fn fetch_with_retries(
@@ -252,15 +257,7 @@ pub async fn fetch_timeline(
         error,
         retry_after_secs: None,
     };
-    let timed_out = Rc::new(Cell::new(false));
-    let _timer = {
-        let timed_out = timed_out.clone();
-        let cancel = cancel.clone();
-        Timer::once(limits.timeout_ms, move || {
-            timed_out.set(true);
-            cancel.abort();
-        })
-    };
+    let (_timer, timed_out) = abort_after(limits.timeout_ms, cancel);
     // Conditional headers set by the page make the browser pass a 304
     // through instead of answering from its own cache.
     let mut request = gloo_net::http::Request::get(url)
