@@ -154,7 +154,7 @@ pub fn Timeline(
             entries.set(merged.entries);
             pending.set(None);
             // The button is gone: the reader continues at the newest entry.
-            request_animation_frame(move || focus_first_entry(section));
+            request_animation_frame(move || focus_entry(section, 0));
         }
     };
     let pause = {
@@ -169,6 +169,13 @@ pub fn Timeline(
                 p.wake();
             }
         }
+    };
+    // The next page; focus moves to its first entry, where reading goes on.
+    let show_more = move |_| {
+        let first_new =
+            live::visible_count(entries.with_untracked(Vec::len), pages.get_untracked());
+        pages.update(|p| *p += 1);
+        request_animation_frame(move || focus_entry(section, first_new));
     };
     let label = landmark.then(|| title.clone());
     view! {
@@ -205,8 +212,7 @@ pub fn Timeline(
             {move || {
                 let total = entries.with(Vec::len);
                 (live::visible_count(total, pages.get()) < total).then(|| view! {
-                    <button type="button" class="timeline__more"
-                        on:click=move |_| pages.update(|p| *p += 1)>
+                    <button type="button" class="timeline__more" on:click=show_more>
                         {messages.show_more}
                     </button>
                 })
@@ -337,12 +343,14 @@ pub fn entry_anchor(id: Option<&str>, index: usize) -> String {
     }
 }
 
-fn focus_first_entry(section: NodeRef<leptos::html::Section>) {
-    let first = section
+/// Moves focus to the link of the `index`th entry shown.
+fn focus_entry(section: NodeRef<leptos::html::Section>, index: usize) {
+    let link = section
         .get_untracked()
-        .and_then(|s| s.query_selector(".timeline__link").ok().flatten())
+        .and_then(|s| s.query_selector_all(".timeline__link").ok())
+        .and_then(|links| links.item(u32::try_from(index).ok()?))
         .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(link) = first {
+    if let Some(link) = link {
         let _ = link.focus();
     }
 }

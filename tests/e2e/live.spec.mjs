@@ -1,6 +1,7 @@
 // A live timeline against the test server's /__test/feed, which counts the
 // requests it gets and answers 304 when nothing changed. The page's clock is
 // Playwright's, paused: each poll happens when a test moves time on.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './no-errors.mjs';
 
 const T0 = new Date('2025-10-15T12:00:00Z');
@@ -146,3 +147,19 @@ test('a live JSON Feed source works like a timeline', async ({ page, request }) 
   await expect(headlines(page)).toHaveText(['Headline c', 'Headline b', 'Headline a']);
   await expect(timeline(page).locator('.timeline__link').first()).toHaveAttribute('href', 'https://news.example/c');
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violation in a live timeline with updates waiting, ${colorScheme}`, async ({ page, request }) => {
+    await page.emulateMedia({ colorScheme });
+    const key = await openLive(page, request);
+    await setFeed(request, key, { doc: { entries: [...FIRST, ...NEWER] } });
+    await advance(page, request, key, 10_000, 2);
+    await expect(timeline(page).getByRole('button', { name: '3 new updates' })).toBeVisible();
+    await page.clock.resume(); // axe waits on timers of its own
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .options({ rules: { 'target-size': { enabled: true } } })
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -52,5 +52,7 @@ test('100,000 timeline entries and 10,000 paragraphs: a page at a time, the rest
   const more = timeline.getByRole('button', { name: 'Show more' });
   await more.click();
   await expect(entries).toHaveCount(200);
+  // Reading goes on at the first entry the button brought.
+  await expect(entries.nth(100).getByRole('link')).toBeFocused();
   await expect(entries.last().locator('.timeline__headline')).toHaveText('Entry 200');
 });
