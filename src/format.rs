@@ -370,7 +370,12 @@ impl Timeline {
     /// The entries newest first, whatever the order in the JSON. Entries with
     /// the same time keep their order; entries without a valid time follow.
     pub fn newest_first(&self) -> Vec<TimelineEntry> {
-        let mut entries = self.entries.clone();
+        self.clone().into_newest_first()
+    }
+
+    /// [`Timeline::newest_first`] without a copy.
+    pub fn into_newest_first(self) -> Vec<TimelineEntry> {
+        let mut entries = self.entries;
         sort_newest_first(&mut entries);
         entries
     }
@@ -444,7 +449,7 @@ impl std::error::Error for DecodeError {}
 
 /// The document's shape, before its items are checked one by one.
 #[derive(Deserialize)]
-struct RawArticle {
+struct RawArticle<'a> {
     #[serde(default)]
     id: String,
     #[serde(default)]
@@ -459,39 +464,39 @@ struct RawArticle {
     section: Option<String>,
     #[serde(default)]
     tags: Vec<String>,
-    #[serde(default)]
-    byline: Vec<Box<RawValue>>,
-    #[serde(default)]
-    published: Option<Box<RawValue>>,
-    #[serde(default)]
-    updated: Option<Box<RawValue>>,
+    #[serde(default, borrow)]
+    byline: Vec<&'a RawValue>,
+    #[serde(default, borrow)]
+    published: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    updated: Option<&'a RawValue>,
     #[serde(default)]
     canonical_url: Option<String>,
-    #[serde(default)]
-    image: Option<Box<RawValue>>,
-    #[serde(default)]
-    body: Option<Vec<Box<RawValue>>>,
-    #[serde(default)]
-    social: Option<RawSocialBar>,
-    #[serde(default)]
-    timeline: Option<RawTimeline>,
+    #[serde(default, borrow)]
+    image: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    body: Option<Vec<&'a RawValue>>,
+    #[serde(default, borrow)]
+    social: Option<RawSocialBar<'a>>,
+    #[serde(default, borrow)]
+    timeline: Option<RawTimeline<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RawSocialBar {
+struct RawSocialBar<'a> {
     #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
-    links: Vec<Box<RawValue>>,
+    #[serde(default, borrow)]
+    links: Vec<&'a RawValue>,
 }
 
 /// A timeline, or a JSON Feed (told apart by its `version`).
 #[derive(Deserialize)]
-struct RawTimeline {
+struct RawTimeline<'a> {
     #[serde(default)]
     title: Option<String>,
-    #[serde(default)]
-    entries: Vec<Box<RawValue>>,
+    #[serde(default, borrow)]
+    entries: Vec<&'a RawValue>,
     #[serde(default)]
     source: Option<String>,
     #[serde(default)]
@@ -500,8 +505,8 @@ struct RawTimeline {
     interval: Option<f64>,
     #[serde(default)]
     version: Option<String>,
-    #[serde(default)]
-    items: Vec<Box<RawValue>>,
+    #[serde(default, borrow)]
+    items: Vec<&'a RawValue>,
 }
 
 /// A JSON Feed 1.1 item: only what a headline timeline shows.
@@ -559,8 +564,14 @@ impl From<ReadError> for DecodeError {
     }
 }
 
-/// Reads one value, naming the place of any error: `{path}.{inner path}: …`.
+/// Reads one owned value (see [`read_borrowed`]).
 fn read<T: serde::de::DeserializeOwned>(json: &str, path: &str) -> Result<T, ReadError> {
+    read_borrowed(json, path)
+}
+
+/// Reads one value, naming the place of any error: `{path}.{inner path}: …`.
+/// The document's shape borrows its items' raw text instead of copying it.
+fn read_borrowed<'de, T: Deserialize<'de>>(json: &'de str, path: &str) -> Result<T, ReadError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.path().to_string();
@@ -606,7 +617,7 @@ fn read_optional<T>(
 /// Reads each item of a list with `read_one`, dropping (and reporting) the
 /// bad ones.
 fn read_each<T>(
-    items: &[Box<RawValue>],
+    items: &[&RawValue],
     path: &str,
     problems: &mut Vec<String>,
     read_one: impl Fn(&str, &str) -> Result<T, ReadError>,
@@ -715,7 +726,7 @@ impl From<RawFeedItem> for EntryFields {
 /// Timeline entries (or JSON Feed items): bad ones dropped, placeholders
 /// ("-") and repeated ids left out, an invalid time kept as no time.
 fn read_timeline_entries<R: serde::de::DeserializeOwned + Into<EntryFields>>(
-    items: &[Box<RawValue>],
+    items: &[&RawValue],
     path: &str,
     problems: &mut Vec<String>,
 ) -> Result<Vec<TimelineEntry>, DecodeError> {
@@ -755,7 +766,7 @@ fn read_timeline_entries<R: serde::de::DeserializeOwned + Into<EntryFields>>(
 
 /// A timeline object, inline or fetched: its entries, or a JSON Feed's items.
 fn read_timeline(
-    raw: RawTimeline,
+    raw: RawTimeline<'_>,
     path: &str,
     problems: &mut Vec<String>,
 ) -> Result<Timeline, DecodeError> {
@@ -787,7 +798,7 @@ pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeErro
             "nested deeper than {MAX_NESTING} levels"
         )));
     }
-    let raw: RawTimeline = read(json, "")?;
+    let raw: RawTimeline = read_borrowed(json, "")?;
     let mut problems = Vec::new();
     let timeline = read_timeline(raw, "", &mut problems)?;
     Ok((timeline, problems))
@@ -819,7 +830,7 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
         return Err(DecodeError::UnsupportedVersion(shown.unwrap_or(u32::MAX)));
     }
 
-    let raw: RawArticle = read(json, "")?;
+    let raw: RawArticle = read_borrowed(json, "")?;
     let mut problems = Vec::new();
 
     let headline = raw.headline.unwrap_or_default();
@@ -855,9 +866,9 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
     if raw.published.is_none() {
         problems.push("published is missing".to_owned());
     }
-    let published = read_timestamp(raw.published.as_deref(), "published", &mut problems)?;
-    let updated = read_timestamp(raw.updated.as_deref(), "updated", &mut problems)?;
-    let image = match raw.image.as_deref() {
+    let published = read_timestamp(raw.published, "published", &mut problems)?;
+    let updated = read_timestamp(raw.updated, "updated", &mut problems)?;
+    let image = match raw.image {
         Some(i) => read_optional(i.get(), "image", &mut problems, read)?,
         None => None,
     };

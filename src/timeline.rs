@@ -63,7 +63,8 @@ pub fn Timeline(
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| messages.latest.to_owned());
     let live_mode = timeline.live && source.is_some();
-    let entries = RwSignal::new(timeline.newest_first());
+    let (live, interval) = (timeline.live, timeline.interval);
+    let entries = RwSignal::new(timeline.into_newest_first());
     let pending: RwSignal<Option<Merged>> = RwSignal::new(None);
     let pages = RwSignal::new(0usize);
     let paused = RwSignal::new(false);
@@ -94,8 +95,8 @@ pub fn Timeline(
         spawn_local(poll(
             poller.clone(),
             url,
-            timeline.live,
-            live::poll_interval_ms(timeline.interval),
+            live,
+            live::poll_interval_ms(interval),
             limits,
             updates,
         ));
@@ -553,7 +554,7 @@ async fn poll(
                 }
                 failures = 0;
                 validators = fresh;
-                updates.arrived(timeline.newest_first());
+                updates.arrived(timeline.into_newest_first());
             }
             Err(e) => {
                 failures += 1;
