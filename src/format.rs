@@ -369,12 +369,7 @@ pub const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/1";
 impl Timeline {
     /// The entries newest first, whatever the order in the JSON. Entries with
     /// the same time keep their order; entries without a valid time follow.
-    pub fn newest_first(&self) -> Vec<TimelineEntry> {
-        self.clone().into_newest_first()
-    }
-
-    /// [`Timeline::newest_first`] without a copy.
-    pub fn into_newest_first(self) -> Vec<TimelineEntry> {
+    pub fn newest_first(self) -> Vec<TimelineEntry> {
         let mut entries = self.entries;
         sort_newest_first(&mut entries);
         entries
@@ -662,6 +657,15 @@ fn nesting_depth(json: &str) -> usize {
 /// wherever the nesting is.
 const MAX_NESTING: usize = 128;
 
+fn refuse_deep_nesting(json: &str) -> Result<(), DecodeError> {
+    if nesting_depth(json) > MAX_NESTING {
+        return Err(DecodeError::Malformed(format!(
+            "nested deeper than {MAX_NESTING} levels"
+        )));
+    }
+    Ok(())
+}
+
 /// A time the document got wrong is left out (and reported), not guessed.
 fn read_timestamp(
     raw: Option<&RawValue>,
@@ -793,11 +797,7 @@ fn read_timeline(
 /// `{title?, entries}` object as in an article, or a JSON Feed 1.x. Returns
 /// the timeline and what was dropped.
 pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeError> {
-    if nesting_depth(json) > MAX_NESTING {
-        return Err(DecodeError::Malformed(format!(
-            "nested deeper than {MAX_NESTING} levels"
-        )));
-    }
+    refuse_deep_nesting(json)?;
     let raw: RawTimeline = read_borrowed(json, "")?;
     let mut problems = Vec::new();
     let timeline = read_timeline(raw, "", &mut problems)?;
@@ -812,11 +812,7 @@ fn is_placeholder(headline: &str) -> bool {
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
     // A byte order mark is not JSON (RFC 8259 forbids sending one): the
     // document is refused as unreadable, like any other stray byte.
-    if nesting_depth(json) > MAX_NESTING {
-        return Err(DecodeError::Malformed(format!(
-            "nested deeper than {MAX_NESTING} levels"
-        )));
-    }
+    refuse_deep_nesting(json)?;
     // The version first: a later version may have a different shape, and the
     // reader should hear "newer format", not a type error.
     let probe: VersionProbe = read(json, "")?;

@@ -58,16 +58,8 @@ pub fn merge(shown: &[TimelineEntry], incoming: &[TimelineEntry]) -> Merged {
     let seen: std::collections::HashSet<String> = shown.iter().map(TimelineEntry::key).collect();
     let incoming_keys: std::collections::HashSet<String> =
         incoming.iter().map(TimelineEntry::key).collect();
-    let mut new = 0;
-    let mut entries: Vec<TimelineEntry> = incoming
-        .iter()
-        .inspect(|e| {
-            if !seen.contains(&e.key()) {
-                new += 1;
-            }
-        })
-        .cloned()
-        .collect();
+    let new = incoming_keys.difference(&seen).count();
+    let mut entries = incoming.to_vec();
     entries.extend(
         shown
             .iter()

@@ -191,17 +191,10 @@ async fn fetch_with_retries(
             .map_err(|e| LoadError::Network(e.to_string()))?;
         let status = response.status();
         if response.ok() {
-            let bytes = read_capped(&response, limits.max_bytes).await?;
-            // Invalid UTF-8 is not JSON: unreadable, like any other bad byte.
-            let text = String::from_utf8(bytes)
-                .map_err(|e| LoadError::Unreadable(format!("not UTF-8: {e}")))?;
+            let text = read_text(&response, limits.max_bytes).await?;
             return Ok(format::decode(&text)?);
         }
-        let retry_after = response
-            .headers()
-            .get("Retry-After")
-            .and_then(|v| retry_after_secs(&v));
-        match retry_delay_ms(status, attempt, retry_after) {
+        match retry_delay_ms(status, attempt, retry_after(&response)) {
             Some(wait) => {
                 sleep(wait, signal).await;
                 if signal.aborted() {
@@ -214,7 +207,6 @@ async fn fetch_with_retries(
     }
 }
 
-/// `Retry-After` as seconds: either a number or an HTTP date.
 /// A timeline source may be larger than an article: a long feed.
 pub const TIMELINE_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -284,10 +276,7 @@ pub async fn fetch_timeline(
     if !response.ok() {
         return Err(PollError {
             error: LoadError::from_status(status),
-            retry_after_secs: response
-                .headers()
-                .get("Retry-After")
-                .and_then(|v| retry_after_secs(&v)),
+            retry_after_secs: retry_after(&response),
         });
     }
     let header = |name: &str| response.headers().get(name).filter(|v| !v.is_empty());
@@ -295,11 +284,9 @@ pub async fn fetch_timeline(
         etag: header("ETag"),
         last_modified: header("Last-Modified"),
     };
-    let bytes = read_capped(&response, limits.max_bytes.max(TIMELINE_MAX_BYTES))
+    let text = read_text(&response, limits.max_bytes.max(TIMELINE_MAX_BYTES))
         .await
         .map_err(plain)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| plain(LoadError::Unreadable(format!("not UTF-8: {e}"))))?;
     let (timeline, problems) =
         format::decode_timeline(&text).map_err(|e| plain(LoadError::from(e)))?;
     Ok(TimelineFetch::Updated {
@@ -309,6 +296,12 @@ pub async fn fetch_timeline(
     })
 }
 
+/// The answer's `Retry-After`, in seconds.
+fn retry_after(response: &gloo_net::http::Response) -> Option<f64> {
+    retry_after_secs(&response.headers().get("Retry-After")?)
+}
+
+/// `Retry-After` as seconds: either a number or an HTTP date.
 fn retry_after_secs(value: &str) -> Option<f64> {
     let value = value.trim();
     if let Ok(secs) = value.parse::<f64>() {
@@ -316,6 +309,16 @@ fn retry_after_secs(value: &str) -> Option<f64> {
     }
     let when = js_sys::Date::parse(value);
     (!when.is_nan()).then(|| (when - js_sys::Date::now()) / 1000.0)
+}
+
+/// The body as text, within `max_bytes`.
+async fn read_text(
+    response: &gloo_net::http::Response,
+    max_bytes: u64,
+) -> Result<String, LoadError> {
+    let bytes = read_capped(response, max_bytes).await?;
+    // Invalid UTF-8 is not JSON: unreadable, like any other bad byte.
+    String::from_utf8(bytes).map_err(|e| LoadError::Unreadable(format!("not UTF-8: {e}")))
 }
 
 /// Reads the body, refusing it as soon as it passes `max_bytes`: on the

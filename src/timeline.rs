@@ -64,7 +64,7 @@ pub fn Timeline(
         .unwrap_or_else(|| messages.latest.to_owned());
     let live_mode = timeline.live && source.is_some();
     let (live, interval) = (timeline.live, timeline.interval);
-    let entries = RwSignal::new(timeline.into_newest_first());
+    let entries = RwSignal::new(timeline.newest_first());
     let pending: RwSignal<Option<Merged>> = RwSignal::new(None);
     let pages = RwSignal::new(0usize);
     let paused = RwSignal::new(false);
@@ -121,11 +121,13 @@ pub fn Timeline(
                     let heading = day.map(|(d, ts)| {
                         view! { <h3 class="timeline__day-heading">{intl::day_heading(ts, today - d)}</h3> }
                     });
+                    // Today's entries show the clock time; older ones the date too.
+                    let is_today = day.is_some_and(|(d, _)| d == today);
                     let items = group
                         .iter()
                         .map(|&(i, entry)| {
                             let when = Moment {
-                                today,
+                                is_today,
                                 now_ms,
                                 now,
                             };
@@ -243,11 +245,11 @@ fn days(
     groups
 }
 
-/// When the list is drawn: the reader's day, the moment, and the ticking
-/// clock that "5 min ago" follows.
+/// When the list is drawn: whether the entry is of the reader's today, the
+/// moment, and the ticking clock that "5 min ago" follows.
 #[derive(Clone, Copy)]
 struct Moment {
-    today: i64,
+    is_today: bool,
     now_ms: f64,
     now: RwSignal<f64>,
 }
@@ -266,8 +268,7 @@ fn entry_view(
     // An entry whose time is invalid is shown without one, never with a guess.
     let time = entry.time.as_ref().map(|t| {
         let ms = t.epoch_millis();
-        // Today's entries show the clock time; older ones the date too.
-        let text = if intl::local_day(ms) == when.today {
+        let text = if when.is_today {
             intl::clock(t)
         } else {
             intl::date_clock(t)
@@ -554,7 +555,7 @@ async fn poll(
                 }
                 failures = 0;
                 validators = fresh;
-                updates.arrived(timeline.into_newest_first());
+                updates.arrived(timeline.newest_first());
             }
             Err(e) => {
                 failures += 1;

@@ -63,10 +63,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         let page = navigation::page_url();
         let resolved = navigation::resolve(&raw, &page, UrlUse::Resource);
         current.set_value(resolved.clone().unwrap_or_else(|| raw.clone()));
-        let allowed = resolved.filter(|url| {
-            let (origin, page_origin) = (navigation::origin(url), navigation::origin(&page));
-            config.with_value(|c| c.allows_source(&origin, &page_origin))
-        });
+        let allowed = resolved.filter(|url| source_allowed(url, config));
         let (Some(url), Ok(controller)) = (allowed, web_sys::AbortController::new()) else {
             status.set(Status::Failed {
                 error: LoadError::RefusedSource(raw.clone()),
@@ -290,6 +287,12 @@ fn Skeleton(messages: &'static Messages) -> impl IntoView {
     }
 }
 
+/// Whether the allow-list lets the viewer fetch from `url`'s origin.
+fn source_allowed(url: &str, config: StoredValue<config::Config>) -> bool {
+    let page_origin = navigation::origin(&navigation::page_url());
+    config.with_value(|c| c.allows_source(&navigation::origin(url), &page_origin))
+}
+
 /// A timeline `source`, resolved against its article and checked like an
 /// article's own address; a refused one is reported and not fetched.
 fn allowed_source(
@@ -297,10 +300,8 @@ fn allowed_source(
     article: &str,
     config: StoredValue<config::Config>,
 ) -> Option<String> {
-    let page_origin = navigation::origin(&navigation::page_url());
-    let allowed = navigation::resolve(source, article, UrlUse::Resource).filter(|url| {
-        config.with_value(|c| c.allows_source(&navigation::origin(url), &page_origin))
-    });
+    let allowed = navigation::resolve(source, article, UrlUse::Resource)
+        .filter(|url| source_allowed(url, config));
     if allowed.is_none() {
         leptos::logging::warn!("timeline source refused: {source}");
     }

@@ -112,6 +112,7 @@ fn default_article_is_the_seed_story() {
     assert_eq!(social.links[0].network, Network::Facebook);
     let timeline = article.timeline.unwrap();
     let clocks: Vec<String> = timeline
+        .clone()
         .newest_first()
         .iter()
         .map(|e| e.time.as_ref().unwrap().clock())
