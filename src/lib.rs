@@ -1,34 +1,23 @@
-//! An article viewer for the web.
+//! An article viewer for the web: the browser shell around
+//! [`article_core`], which decides everything that can be decided without a
+//! browser.
 //!
-//! The pure core — the article [`format`], [`time`]stamps, the
-//! [`url_policy`], the [`messages`] catalogue, what a [`load`] failure
-//! means — has no browser APIs and is tested natively. The browser shell is
-//! the [`viewer`] and the three things it renders — the [`story`], the
-//! [`social_bar`] and the [`timeline`] — [`mount`]ed standalone, inline in
-//! a publisher's page or in an iframe ([`embed`]).
+//! - [`mount`]: the three ways of use — the viewer's own page, inline in a
+//!   publisher's page (in shadow roots), the iframe page;
+//! - `ui`: the components — the viewer, and the three things it renders: the
+//!   story, the social bar and the timeline;
+//! - `browser`: the page, `<head>`, fetching, `Intl`, timers.
 
-pub mod config;
-pub mod embed;
-pub mod embed_code;
-pub mod format;
-pub mod intl;
-pub mod live;
-pub mod load;
-pub mod messages;
-pub mod metadata;
-pub mod mount;
-pub mod navigation;
-pub mod share;
-pub mod social_bar;
-pub mod social_icons;
-pub mod story;
-pub mod time;
-pub mod timeline;
-pub mod timers;
-pub mod url_policy;
-pub mod viewer;
+mod browser;
+mod mount;
+mod ui;
 
-/// Mounts the viewers the page asks for (see [`mount`]).
+pub use ui::social_bar::SocialBar;
+pub use ui::story::Story;
+pub use ui::timeline::Timeline;
+pub use ui::ViewerContext;
+
+/// Mounts the viewers the page asks for.
 pub fn start() {
     mount::start();
 }

@@ -15,9 +15,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::embed::{self, Mode, Sections, ViewerOptions};
-use crate::navigation;
-use crate::viewer::Viewer;
+use article_core::embed::{self, Mode, ViewerOptions};
+
+use crate::browser::page;
+use crate::ui::viewer::Viewer;
 
 /// The viewer's stylesheet, for shadow roots.
 const STYLE: &str = include_str!("../style/viewer.css");
@@ -48,11 +49,11 @@ pub fn start() {
         mount_frame();
     } else {
         // `?theme=light|dark` pins a theme, as `data-theme` does for an embed.
-        let theme = param("theme").filter(|t| t == "light" || t == "dark");
+        let theme = page::param("theme").filter(|t| t == "light" || t == "dark");
         if let (Some(theme), Some(root)) = (theme, document.document_element()) {
             let _ = root.set_attribute("data-theme", &theme);
         }
-        let options = ViewerOptions::standalone(navigation::requested_src());
+        let options = ViewerOptions::standalone(page::requested_src());
         leptos::mount::mount_to_body(move || view! { <Viewer options=options /> });
     }
 }
@@ -97,27 +98,11 @@ fn mount_inline(
     ));
 }
 
-/// A parameter of the page's address.
-fn param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-}
-
 fn mount_frame() {
-    let host_origin = param("host").and_then(|h| embed::host_origin(&h));
-    let options = ViewerOptions {
-        mode: Mode::Frame {
-            host_origin: host_origin.clone(),
-        },
-        src: navigation::requested_src(),
-        lang: param("lang").filter(|l| !l.trim().is_empty()),
-        sections: param("sections")
-            .map(|s| Sections::parse(&s))
-            .unwrap_or_default(),
-        // The iframe's history is the host's: navigating must not touch it.
-        history: false,
+    let options = ViewerOptions::frame(page::param);
+    let host_origin = match &options.mode {
+        Mode::Frame { host_origin } => host_origin.clone(),
+        _ => None,
     };
     leptos::mount::mount_to_body(move || view! { <Viewer options=options /> });
     if let Some(origin) = host_origin {

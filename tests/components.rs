@@ -4,11 +4,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use article_viewer::format::{decode, Article};
-use article_viewer::messages::{self, EN};
-use article_viewer::social_bar::SocialBar;
-use article_viewer::story::Story;
-use article_viewer::timeline::Timeline;
+use article_core::article::{decode, Article};
+use article_core::messages::{self, Messages, EN};
+use article_viewer::{SocialBar, Story, Timeline, ViewerContext};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -16,14 +14,31 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a view into a fresh `<div>` of the test page and returns the div.
+/// Mounts a view into a fresh `<div>` of the test page, inside a viewer's
+/// context with the English catalogue, and returns the div.
 fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> HtmlElement {
+    mount_in(ViewerContext::fixed(&EN, Callback::new(|_| {})), f)
+}
+
+/// Mounts a view inside the given viewer context.
+fn mount_in<V: IntoView + 'static>(
+    context: ViewerContext,
+    f: impl FnOnce() -> V + 'static,
+) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     // Keep the view alive for the rest of the test run.
-    std::mem::forget(leptos::mount::mount_to(host.clone(), f));
+    std::mem::forget(leptos::mount::mount_to(host.clone(), move || {
+        provide_context(context);
+        f()
+    }));
     host
+}
+
+/// The context of a viewer in `messages`'s language.
+fn in_language(messages: &'static Messages) -> ViewerContext {
+    ViewerContext::fixed(messages, Callback::new(|_| {}))
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -73,7 +88,7 @@ fn story_renders_blocks_in_order_with_their_roles() {
         ],"#,
     );
     let host = mount(
-        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
     );
     assert_eq!(texts(&host, "article h1"), ["The headline"]);
     assert_eq!(texts(&host, ".story__standfirst"), ["The standfirst"]);
@@ -134,7 +149,7 @@ fn markup_in_any_field_shows_as_text() {
         "body": [{{"type": "paragraph", "text": "{escaped}"}}, {{"type": "heading", "text": "{escaped}"}}],"#
     ));
     let host = mount(
-        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
     );
     assert_eq!(texts(&host, "h1"), [payload]);
     assert_eq!(texts(&host, ".story__body p"), [payload]);
@@ -155,7 +170,7 @@ fn refused_urls_render_as_text_and_alt() {
         ],"#,
     );
     let host = mount(
-        move || view! { <Story article=a messages=&EN share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
     );
     assert!(all(&host, "a").is_empty(), "a refused URL became a link");
     assert!(all(&host, "img").is_empty(), "a refused image was loaded");
@@ -174,7 +189,7 @@ fn social_bar_is_a_named_nav_of_safe_new_tab_links() {
         ]},"#,
     );
     let bar = a.social.unwrap();
-    let host = mount(move || view! { <SocialBar bar=bar messages=&EN /> });
+    let host = mount(move || view! { <SocialBar bar=bar /> });
     let nav = one(&host, "nav");
     assert_eq!(nav.get_attribute("aria-label").unwrap(), "Follow us");
     let links = all(&nav, "a");
@@ -208,7 +223,7 @@ fn social_bar_title_and_language_come_from_the_article() {
         "social": {"title": "Find us", "links": [{"network": "telegram", "url": "https://t.me/x"}]},"#,
     );
     let bar = a.social.unwrap();
-    let host = mount(move || view! { <SocialBar bar=bar messages=&EN /> });
+    let host = mount(move || view! { <SocialBar bar=bar /> });
     assert_eq!(
         one(&host, "nav").get_attribute("aria-label").unwrap(),
         "Find us"
@@ -220,7 +235,7 @@ fn social_bar_title_and_language_come_from_the_article() {
     )
     .social
     .unwrap();
-    let host = mount(move || view! { <SocialBar bar=bar messages=ar /> });
+    let host = mount_in(in_language(ar), move || view! { <SocialBar bar=bar /> });
     assert_eq!(
         one(&host, "nav").get_attribute("aria-label").unwrap(),
         ar.follow_us
@@ -242,15 +257,15 @@ fn timeline_lists_entries_newest_first_and_opens_articles_in_place() {
     let opened = Arc::new(Mutex::new(Vec::<String>::new()));
     let record = opened.clone();
     let on_open = Callback::new(move |url: String| record.lock().unwrap().push(url));
-    let host = mount(move || {
+    let context = ViewerContext {
+        viewer_page: StoredValue::new("http://127.0.0.1:1/index.html".to_owned()),
+        ..ViewerContext::fixed(&EN, on_open)
+    };
+    let host = mount_in(context, move || {
         view! {
             <Timeline
                 timeline=timeline
                 base="http://127.0.0.1:1/articles/this.json".to_owned()
-                viewer_page="http://127.0.0.1:1/index.html".to_owned()
-                messages=&EN
-                lang="en-GB".to_owned()
-                on_open=on_open
             />
         }
     });

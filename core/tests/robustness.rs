@@ -6,8 +6,8 @@
 //! `PROPTEST_CASES=1000000 cargo test --release --test robustness`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_viewer::format::{decode, Block, DecodeError};
-use article_viewer::url_policy::{allow, UrlUse};
+use article_core::article::{decode, Block, DecodeError};
+use article_core::url_policy::{allow, UrlUse};
 use proptest::prelude::*;
 
 const MINIMAL: &str = r#"{"schema_version": 1, "id": "a", "lang": "en", "headline": "H",

@@ -4,32 +4,35 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::embed;
-use crate::messages::Messages;
-use crate::navigation;
+use article_core::address::page_dir;
+use article_core::embed;
+
+use super::messages;
+use crate::browser::page;
 
 #[component]
 pub fn EmbedCode(
     /// The absolute URL of the article shown.
     src: String,
     headline: String,
-    messages: &'static Messages,
 ) -> impl IntoView {
-    let viewer_dir = navigation::page_dir(&navigation::page_url()).to_owned();
+    let messages = messages();
+    let viewer_dir = page_dir(&page::url()).to_owned();
     let inline = embed::inline_snippet(&viewer_dir, &src);
     let iframe = embed::iframe_snippet(&viewer_dir, &src, &headline);
     view! {
         <details class="embed-code">
             <summary>{messages.embed}</summary>
-            <CodeBox label=messages.embed_inline code=inline messages=messages />
-            <CodeBox label=messages.embed_iframe code=iframe messages=messages />
+            <CodeBox label=messages.embed_inline code=inline />
+            <CodeBox label=messages.embed_iframe code=iframe />
         </details>
     }
 }
 
 /// A read-only snippet with a Copy button that says when it has copied.
 #[component]
-fn CodeBox(label: &'static str, code: String, messages: &'static Messages) -> impl IntoView {
+fn CodeBox(label: &'static str, code: String) -> impl IntoView {
+    let messages = messages();
     let status = RwSignal::new("");
     let area = NodeRef::<leptos::html::Textarea>::new();
     let copy = {

@@ -6,12 +6,17 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_viewer::format::{decode, decode_timeline, Block, DecodeError, Direction, Network};
+use article_core::article::{decode, decode_timeline, Block, DecodeError, Direction, Network};
 
-const SCHEMA: &str = "public/schema/article-v1.json";
+/// A file the viewer ships, from the workspace's `public/`.
+fn shipped(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../public")
+        .join(path)
+}
 
 fn samples() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir("public/articles")
+    let mut paths: Vec<PathBuf> = fs::read_dir(shipped("articles"))
         .expect("public/articles exists")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -29,7 +34,8 @@ fn schema_errors(doc: &serde_json::Value) -> Option<String> {
     let mut compiler = boon::Compiler::new();
     compiler.enable_format_assertions();
     let schema: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(SCHEMA).unwrap()).unwrap();
+        serde_json::from_str(&fs::read_to_string(shipped("schema/article-v1.json")).unwrap())
+            .unwrap();
     compiler.add_resource("article-v1.json", schema).unwrap();
     let index = compiler.compile("article-v1.json", &mut schemas).unwrap();
     schemas.validate(doc, index).err().map(|e| format!("{e:#}"))
@@ -52,7 +58,7 @@ fn every_sample_validates_against_the_schema() {
     for path in samples() {
         let doc: serde_json::Value = serde_json::from_str(&read(&path)).unwrap();
         if let Some(errors) = schema_errors(&doc) {
-            panic!("{} does not match {SCHEMA}:\n{errors}", path.display());
+            panic!("{} does not match the schema:\n{errors}", path.display());
         }
     }
 }
@@ -60,7 +66,7 @@ fn every_sample_validates_against_the_schema() {
 #[test]
 fn the_schema_rejects_what_the_viewer_rejects() {
     let base: serde_json::Value =
-        serde_json::from_str(&read(Path::new("public/articles/sample-city-budget.json"))).unwrap();
+        serde_json::from_str(&read(&shipped("articles/sample-city-budget.json"))).unwrap();
     let broken = [
         ("/headline", serde_json::Value::Null),
         ("/headline", "".into()),
@@ -83,10 +89,7 @@ fn the_schema_rejects_what_the_viewer_rejects() {
 
 #[test]
 fn default_article_is_the_seed_story() {
-    let article = decode(&read(Path::new(
-        "public/articles/syria-russia-moscow-visit.json",
-    )))
-    .unwrap();
+    let article = decode(&read(&shipped("articles/syria-russia-moscow-visit.json"))).unwrap();
     assert_eq!(
         article.headline,
         "Syrian president seeks to redefine ties with Russia during Moscow visit"
@@ -96,7 +99,7 @@ fn default_article_is_the_seed_story() {
         .body
         .iter()
         .filter_map(|b| match b {
-            Block::Heading { text } => Some(text.as_str()),
+            Block::Heading(h) => Some(h.text.as_str()),
             _ => None,
         })
         .collect();
@@ -146,6 +149,23 @@ fn timeline_links_point_at_shipped_articles() {
             }
         }
     }
+}
+
+#[test]
+fn timeline_sources_point_at_shipped_timelines() {
+    let mut sources = 0;
+    for path in samples() {
+        let article = decode(&read(&path)).unwrap();
+        if let Some(source) = article.timeline.and_then(|t| t.source) {
+            let target = path.with_file_name(&source);
+            let (timeline, problems) = decode_timeline(&read(&target))
+                .unwrap_or_else(|e| panic!("{} names {source}: {e}", path.display()));
+            assert!(!timeline.entries.is_empty(), "{source} has entries");
+            assert!(problems.is_empty(), "{source}: {problems:?}");
+            sources += 1;
+        }
+    }
+    assert!(sources >= 1, "a sample shows a live source");
 }
 
 const MINIMAL: &str = r#"{

@@ -12,7 +12,7 @@
 //! The page's own origin is always allowed; without any list, every `http(s)`
 //! source is (the URL policy still applies).
 
-use crate::load::Limits;
+use crate::fetch::Limits;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -46,34 +46,35 @@ fn normalize_origin(origin: &str) -> String {
     origin.trim().trim_end_matches('/').to_ascii_lowercase()
 }
 
-/// The configuration of the page the viewer runs in.
-pub fn from_page() -> Config {
-    let meta = |name: &str| -> Option<String> {
-        let document = web_sys::window()?.document()?;
-        let element = document
-            .query_selector(&format!("meta[name=\"{name}\"]"))
-            .ok()??;
-        element.get_attribute("content")
-    };
-    let mut sources: Option<Vec<String>> = option_env!("ARTICLE_VIEWER_SOURCES").map(parse_origins);
-    if let Some(list) = meta("article-viewer-sources") {
-        sources
-            .get_or_insert_with(Vec::new)
-            .extend(parse_origins(&list));
-    }
-    let defaults = Limits::default();
-    Config {
-        limits: Limits {
-            timeout_ms: meta("article-viewer-timeout-ms")
-                .and_then(|v| v.trim().parse().ok())
-                .filter(|&ms| ms > 0)
-                .unwrap_or(defaults.timeout_ms),
-            max_bytes: meta("article-viewer-max-bytes")
-                .and_then(|v| v.trim().parse().ok())
+impl Config {
+    /// The configuration from the page's `<meta>` values (`setting` gives the
+    /// `content` of the `<meta name>` it is asked for) and the origins given
+    /// at build time. A limit that is not a positive number is the default.
+    pub fn from_settings(
+        setting: impl Fn(&str) -> Option<String>,
+        build_sources: Option<&str>,
+    ) -> Config {
+        let mut sources: Option<Vec<String>> = build_sources.map(parse_origins);
+        if let Some(list) = setting("article-viewer-sources") {
+            sources
+                .get_or_insert_with(Vec::new)
+                .extend(parse_origins(&list));
+        }
+        let positive = |name: &str| {
+            setting(name)
+                .and_then(|v| v.trim().parse::<u64>().ok())
                 .filter(|&n| n > 0)
-                .unwrap_or(defaults.max_bytes),
-        },
-        sources,
+        };
+        let defaults = Limits::default();
+        Config {
+            limits: Limits {
+                timeout_ms: positive("article-viewer-timeout-ms")
+                    .and_then(|ms| u32::try_from(ms).ok())
+                    .unwrap_or(defaults.timeout_ms),
+                max_bytes: positive("article-viewer-max-bytes").unwrap_or(defaults.max_bytes),
+            },
+            sources,
+        }
     }
 }
 
@@ -98,6 +99,23 @@ mod tests {
         assert!(config.allows_source("http://127.0.0.1:8080", "http://127.0.0.1:8080"));
         assert!(!config.allows_source("https://evil.example", "http://127.0.0.1:8080"));
         assert!(!config.allows_source("http://news.example", "http://127.0.0.1:8080"));
+    }
+
+    #[test]
+    fn settings_come_from_the_page_and_the_build() {
+        let page = |name: &str| match name {
+            "article-viewer-sources" => Some("https://cdn.example".to_owned()),
+            "article-viewer-timeout-ms" => Some(" 2500 ".to_owned()),
+            "article-viewer-max-bytes" => Some("-1".to_owned()),
+            _ => None,
+        };
+        let config = Config::from_settings(page, Some("https://news.example"));
+        assert_eq!(config.limits.timeout_ms, 2500);
+        assert_eq!(config.limits.max_bytes, Limits::default().max_bytes);
+        assert!(config.allows_source("https://news.example", "https://page.example"));
+        assert!(config.allows_source("https://cdn.example", "https://page.example"));
+        assert!(!config.allows_source("https://other.example", "https://page.example"));
+        assert_eq!(Config::from_settings(|_| None, None), Config::default());
     }
 
     #[test]

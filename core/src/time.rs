@@ -1,4 +1,4 @@
-//! RFC 3339 timestamps, parsed without a date library.
+//! RFC 3339 timestamps and HTTP dates, parsed without a date library.
 //!
 //! The viewer needs two things from a time: the exact string to put in
 //! `<time datetime>` and the instant, to sort by and to hand to the
@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// A moment written as RFC 3339 with an offset, e.g. `2025-10-15T11:50:00+03:00`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     raw: String,
     year: i32,
@@ -148,6 +148,58 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// Seconds since the epoch of an HTTP date (RFC 9110 §5.6.7), in any of its
+/// three forms: `Sun, 06 Nov 1994 08:49:37 GMT`, the obsolete
+/// `Sunday, 06-Nov-94 08:49:37 GMT` and asctime's `Sun Nov  6 08:49:37 1994`.
+pub fn http_date_epoch_seconds(value: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month_of = |name: &str| MONTHS.iter().position(|m| *m == name).map(|i| i as u8 + 1);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let (day, month, year, clock) = match words.as_slice() {
+        // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+        [_, day, month, year, clock, "GMT"] => (
+            day.parse().ok()?,
+            month_of(month)?,
+            year.parse().ok()?,
+            *clock,
+        ),
+        // RFC 850: Sunday, 06-Nov-94 08:49:37 GMT (two-digit years: 19xx from 70)
+        [_, date, clock, "GMT"] => {
+            let mut parts = date.split('-');
+            let day = parts.next()?.parse().ok()?;
+            let month = month_of(parts.next()?)?;
+            let yy: i32 = parts.next()?.parse().ok()?;
+            let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+            (day, month, year, *clock)
+        }
+        // asctime: Sun Nov  6 08:49:37 1994
+        [_, month, day, clock, year] => (
+            day.parse().ok()?,
+            month_of(month)?,
+            year.parse().ok()?,
+            *clock,
+        ),
+        _ => return None,
+    };
+    let mut hms = clock.split(':').map(|p| p.parse::<u8>().ok());
+    let (hour, minute, second) = (hms.next()??, hms.next()??, hms.next()??);
+    let valid = hms.next().is_none()
+        && (1..=12).contains(&month)
+        && day >= 1
+        && u32::from(day) <= days_in_month(year, month)
+        && hour < 24
+        && minute < 60
+        && second <= 60;
+    valid.then(|| {
+        days_from_civil(year, month, day) * 86_400
+            + i64::from(hour) * 3600
+            + i64::from(minute) * 60
+            + i64::from(second)
+    })
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -198,6 +250,31 @@ mod tests {
         assert_eq!(t.epoch_seconds(), 0);
         let leap = Timestamp::parse("2024-02-29T00:00:00Z").unwrap();
         assert_eq!(leap.epoch_seconds(), 1_709_164_800);
+    }
+
+    #[test]
+    fn http_dates_in_all_three_forms() {
+        let expected = Some(784_111_777);
+        assert_eq!(
+            http_date_epoch_seconds("Sun, 06 Nov 1994 08:49:37 GMT"),
+            expected
+        );
+        assert_eq!(
+            http_date_epoch_seconds("Sunday, 06-Nov-94 08:49:37 GMT"),
+            expected
+        );
+        assert_eq!(
+            http_date_epoch_seconds("Sun Nov  6 08:49:37 1994"),
+            expected
+        );
+        for bad in [
+            "",
+            "tomorrow",
+            "Sun, 06 Nov 1994 08:49:37 PST",
+            "Sun, 31 Feb 1994 08:49:37 GMT",
+        ] {
+            assert_eq!(http_date_epoch_seconds(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

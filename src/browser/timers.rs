@@ -1,11 +1,17 @@
-//! `setTimeout` and `setInterval` that are cleared when dropped.
+//! The one timer mechanism: `setTimeout` and `setInterval` that are cleared
+//! when their owner drops them, and a sleep built on them.
 //!
 //! Timer ids are kept as the JavaScript values they are: an environment may
 //! hand out ids beyond `i32` (fake clocks in tests start at 10^12), and an id
 //! cut to fit would clear nothing, leaving a timer to call a dropped closure.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 pub struct Timer {
     id: JsValue,
@@ -62,4 +68,52 @@ impl Drop for Timer {
             let _ = clear.call1(&JsValue::UNDEFINED, &self.id);
         }
     }
+}
+
+/// Ends a [`Sleep`] early.
+#[derive(Clone)]
+pub struct Wake(Option<js_sys::Function>);
+
+impl Wake {
+    pub fn wake(&self) {
+        if let Some(resolve) = &self.0 {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+
+    /// The JavaScript function that wakes, for an event handler.
+    pub fn as_function(&self) -> Option<&js_sys::Function> {
+        self.0.as_ref()
+    }
+}
+
+/// Resolves after its time, or when woken; dropping it clears its timer.
+pub struct Sleep {
+    promise: JsFuture,
+    _timer: Option<Timer>,
+}
+
+impl Future for Sleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.promise).poll(cx).map(|_| ())
+    }
+}
+
+/// A sleep of `ms` (`None`: until woken), and the handle that wakes it.
+pub fn sleep(ms: Option<u32>) -> (Sleep, Wake) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+    // The executor runs the promise's body at once, so `resolve` is set.
+    let wake = Wake(resolve);
+    let timer = ms.map(|ms| {
+        let wake = wake.clone();
+        Timer::once(ms, move || wake.wake())
+    });
+    let sleep = Sleep {
+        promise: JsFuture::from(promise),
+        _timer: timer,
+    };
+    (sleep, wake)
 }

@@ -1,13 +1,11 @@
-//! The document's metadata for the story on screen: title, description,
-//! canonical link and a schema.org `NewsArticle` in JSON-LD.
-//!
-//! What to say is pure ([`description`], [`json_ld`]); writing it into
-//! `<head>` ([`apply`]) is the browser part, used only where the viewer owns
-//! the document (not inside a publisher's page).
+//! The document's metadata for the story on screen: description, canonical
+//! link and a schema.org `NewsArticle` in JSON-LD. The shell writes them into
+//! `<head>` where the viewer owns the document (not inside a publisher's
+//! page).
 
 use serde_json::json;
 
-use crate::format::{Article, Block};
+use crate::article::{Article, Block};
 use crate::url_policy::{self, UrlUse};
 
 /// The standfirst, else the start of the first paragraph, at most about 160
@@ -16,7 +14,6 @@ pub fn description(article: &Article) -> String {
     let text = article
         .standfirst
         .clone()
-        .filter(|s| !s.trim().is_empty())
         .or_else(|| {
             article.body.iter().find_map(|b| match b {
                 Block::Paragraph(p) => {
@@ -83,57 +80,10 @@ pub fn json_ld(article: &Article, page_url: &str) -> String {
     doc.to_string()
 }
 
-/// Writes the story's metadata into the document's `<head>`.
-pub fn apply(article: &Article, page_url: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(head) = document.head() else {
-        return;
-    };
-    document.set_title(&article.headline);
-    let element = |selector: &str, tag: &str, attrs: &[(&str, &str)]| {
-        let found = head.query_selector(selector).ok().flatten();
-        let el = match found {
-            Some(el) => el,
-            None => {
-                let Ok(el) = document.create_element(tag) else {
-                    return None;
-                };
-                for (k, v) in attrs {
-                    let _ = el.set_attribute(k, v);
-                }
-                let _ = head.append_child(&el);
-                el
-            }
-        };
-        Some(el)
-    };
-    if let Some(meta) = element("meta[name=description]", "meta", &[("name", "description")]) {
-        let _ = meta.set_attribute("content", &description(article));
-    }
-    if let Some(link) = element("link[rel=canonical]", "link", &[("rel", "canonical")]) {
-        let _ = link.set_attribute("href", &canonical(article, page_url));
-    }
-    // A data block, not a script: never executed, so the CSP does not apply.
-    if let Some(ld) = element(
-        "script[type=\"application/ld+json\"]",
-        "script",
-        &[("type", "application/ld+json")],
-    ) {
-        ld.set_text_content(Some(&json_ld(article, page_url)));
-    }
-    let root = document.document_element();
-    if let Some(root) = root {
-        let _ = root.set_attribute("lang", &article.lang);
-        let _ = root.set_attribute("dir", article.direction().as_str());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::decode;
+    use crate::article::decode;
 
     fn article(extra: &str) -> Article {
         decode(&format!(
@@ -166,6 +116,18 @@ mod tests {
         assert_eq!(ld["image"][0], "https://img.example/a.jpg");
         assert_eq!(ld["inLanguage"], "en-GB");
         assert_eq!(ld["wordCount"], 3);
+    }
+
+    #[test]
+    fn blank_names_and_sections_are_absent_everywhere() {
+        let a = article(
+            r#""byline": [{"name": "  "}, {"name": "Ada"}], "section": " ", "tags": ["", "a"],"#,
+        );
+        let ld: serde_json::Value = serde_json::from_str(&json_ld(&a, "http://page/")).unwrap();
+        assert_eq!(ld["author"].as_array().unwrap().len(), 1);
+        assert_eq!(ld["author"][0]["name"], "Ada");
+        assert!(ld.get("articleSection").is_none());
+        assert_eq!(ld["keywords"], "a");
     }
 
     #[test]

@@ -2,36 +2,29 @@
 
 use leptos::prelude::*;
 
-use crate::format::{Network, SocialBar as SocialBarData};
-use crate::messages::Messages;
-use crate::social_icons::icon_path;
-use crate::url_policy::{self, UrlUse};
+mod icons;
 
-/// `<nav>` named by the bar's title, with an icon link per network. A link
-/// the URL policy refuses is left out: a follow button that goes nowhere
-/// helps no one.
+use article_core::article::{Network, SocialBar as SocialBarData};
+use article_core::url_policy::{self, UrlUse};
+
+use self::icons::icon_path;
+use super::viewer_context;
+
+/// `<nav>` named by the bar's title, with an icon link per network, or
+/// inside a publisher's page, whose landmarks are its own, a named group. A
+/// link the URL policy refuses is left out: a follow button that goes
+/// nowhere helps no one.
 #[component]
-pub fn SocialBar(
-    bar: SocialBarData,
-    messages: &'static Messages,
-    /// A landmark of the page (`<nav>`), or inside a publisher's page, whose
-    /// landmarks are its own, a named group.
-    #[prop(default = true)]
-    landmark: bool,
-) -> impl IntoView {
-    let title = bar
-        .title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| messages.follow_us.to_owned());
+pub fn SocialBar(bar: SocialBarData) -> impl IntoView {
+    let context = viewer_context();
+    let messages = context.messages.get_untracked();
+    let title = bar.title.unwrap_or_else(|| messages.follow_us.to_owned());
     let links = bar
         .links
         .into_iter()
         .filter_map(|link| {
             let href = url_policy::allow(&link.url, UrlUse::Link)?;
-            let name = link
-                .label
-                .filter(|l| !l.trim().is_empty())
-                .unwrap_or_else(|| {
+            let name = link.label.unwrap_or_else(|| {
                     let word = match link.network {
                         Network::Email => messages.email,
                         _ => messages.website,
@@ -63,7 +56,7 @@ pub fn SocialBar(
         <p class="social-bar__title" aria-hidden="true">{title}</p>
         <ul class="social-bar__links">{links}</ul>
     };
-    if landmark {
+    if context.landmarks {
         view! { <nav class="social-bar" aria-label=label>{contents}</nav> }.into_any()
     } else {
         view! { <div class="social-bar" role="group" aria-label=label>{contents}</div> }.into_any()

@@ -1,8 +1,8 @@
 //! Embedding: how a viewer is configured by its publisher, and the markup a
 //! publisher copies to embed one.
 //!
-//! Pure: the options are read from attribute values, the snippets are
-//! strings. Mounting into the page is in [`crate::mount`].
+//! The options are read from attribute or query values handed in by the
+//! shell, which mounts the viewers; the snippets are strings.
 
 /// Which parts of the viewer show (`data-sections="story,social,timeline"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +101,24 @@ impl ViewerOptions {
                 .map(|s| Sections::parse(&s))
                 .unwrap_or_default(),
             history: non_empty("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("on")),
+        }
+    }
+
+    /// The iframe page's options from its address's query (`param` gives a
+    /// parameter's value): `?src=`, `?lang=`, `?sections=`, `?host=`. Its
+    /// history is the host's, so navigating never touches it.
+    pub fn frame(param: impl Fn(&str) -> Option<String>) -> ViewerOptions {
+        let non_empty = |name: &str| param(name).filter(|v| !v.trim().is_empty());
+        ViewerOptions {
+            mode: Mode::Frame {
+                host_origin: param("host").and_then(|h| host_origin(&h)),
+            },
+            src: non_empty("src"),
+            lang: non_empty("lang"),
+            sections: non_empty("sections")
+                .map(|s| Sections::parse(&s))
+                .unwrap_or_default(),
+            history: false,
         }
     }
 
@@ -221,6 +239,30 @@ mod tests {
         let bare = ViewerOptions::from_attributes(|_| None);
         assert!(!bare.history, "history is off by default");
         assert_eq!(bare.sections, Sections::default());
+    }
+
+    #[test]
+    fn the_iframe_page_reads_its_address() {
+        let query = |name: &str| match name {
+            "src" => Some("a.json".to_owned()),
+            "host" => Some("https://Pub.Example".to_owned()),
+            "sections" => Some("timeline".to_owned()),
+            "lang" => Some(" ".to_owned()),
+            _ => None,
+        };
+        let o = ViewerOptions::frame(query);
+        assert_eq!(
+            o.mode,
+            Mode::Frame {
+                host_origin: Some("https://pub.example".to_owned())
+            }
+        );
+        assert_eq!(o.src.as_deref(), Some("a.json"));
+        assert_eq!(o.lang, None);
+        assert!(o.sections.timeline && !o.sections.story);
+        assert!(!o.history && o.owns_document());
+        let bad_host = ViewerOptions::frame(|n| (n == "host").then(|| "*".to_owned()));
+        assert_eq!(bad_host.mode, Mode::Frame { host_origin: None });
     }
 
     #[test]

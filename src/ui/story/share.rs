@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::messages::Messages;
+use crate::ui::messages;
 
 #[component]
 pub fn ShareButton(
     /// The address that shows this story.
     url: String,
     title: String,
-    messages: &'static Messages,
 ) -> impl IntoView {
+    let messages = messages();
     let status = RwSignal::new("");
     let share = move |_| {
         let (url, title) = (url.clone(), title.clone());

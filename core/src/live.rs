@@ -1,11 +1,13 @@
-//! A live timeline's rules, pure and tested natively: how often to poll, how
-//! to back off, how an update merges into what the reader sees, how many
-//! entries are new, and how recent a time is in words.
+//! A live timeline's rules: how often to poll, how to back off, how an
+//! update merges into what the reader sees, how many entries are new, and how
+//! recent a time is in words.
 //!
-//! The browser part (timers, `visibilitychange`, conditional requests) is in
-//! [`crate::timeline`]; it only asks this module what to do.
+//! The browser's poller (timers, `visibilitychange`, conditional requests)
+//! only asks this module what to do.
 
-use crate::format::{sort_newest_first, TimelineEntry};
+use crate::article::TimelineEntry;
+use crate::fetch::MAX_RETRIES;
+use crate::timeline::sort_newest_first;
 
 /// Seconds between polls when the publisher does not say.
 pub const DEFAULT_INTERVAL_SECS: f64 = 30.0;
@@ -41,6 +43,82 @@ pub fn next_poll_ms(interval_ms: u32, failures: u32, retry_after_secs: Option<f6
         .map(|s| (s * 1000.0).min(f64::from(MAX_BACKOFF_MS)) as u32)
         .unwrap_or(0);
     backoff.max(asked)
+}
+
+/// When the next poll is due: the rules of [`next_poll_ms`] kept with their
+/// state. A timeline that is not live is fetched once, with a few tries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    live: bool,
+    interval_ms: u32,
+    failures: u32,
+}
+
+/// How a poll went, as far as the schedule cares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    /// An answer: new entries, or 304 Not Modified.
+    Answered,
+    /// No usable answer; the server may have said when to come back.
+    Failed { retry_after_secs: Option<f64> },
+}
+
+impl Schedule {
+    /// `requested_secs` is the publisher's `interval`.
+    pub fn new(live: bool, requested_secs: Option<f64>) -> Schedule {
+        Schedule {
+            live,
+            interval_ms: poll_interval_ms(requested_secs),
+            failures: 0,
+        }
+    }
+
+    /// Milliseconds until the next poll after `outcome`, or `None` when
+    /// there is none.
+    pub fn after(&mut self, outcome: Outcome) -> Option<u32> {
+        let retry_after = match outcome {
+            Outcome::Answered => {
+                self.failures = 0;
+                None
+            }
+            Outcome::Failed { retry_after_secs } => {
+                self.failures += 1;
+                retry_after_secs
+            }
+        };
+        if !self.live && (self.failures == 0 || self.failures > MAX_RETRIES) {
+            return None;
+        }
+        Some(next_poll_ms(self.interval_ms, self.failures, retry_after))
+    }
+}
+
+/// What a fetched timeline does to the one on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arrival {
+    /// Nothing was shown yet: show these.
+    Show(Vec<TimelineEntry>),
+    /// New entries: held behind the "n new updates" button.
+    Hold(Merged),
+    /// No new entries, but corrections to shown ones: applied in place.
+    Correct(Vec<TimelineEntry>),
+    /// Nothing changed.
+    Unchanged,
+}
+
+/// How `incoming` (newest first) arrives on a screen showing `shown`.
+pub fn arrive(shown: &[TimelineEntry], incoming: Vec<TimelineEntry>) -> Arrival {
+    if shown.is_empty() {
+        return Arrival::Show(incoming);
+    }
+    let merged = merge(shown, &incoming);
+    if merged.new > 0 {
+        Arrival::Hold(merged)
+    } else if merged.entries != shown {
+        Arrival::Correct(merged.entries)
+    } else {
+        Arrival::Unchanged
+    }
 }
 
 /// An update merged into what is on screen.
@@ -95,14 +173,6 @@ pub fn relative(age_ms: f64) -> Option<(f64, &'static str)> {
     } else {
         (-(minutes / 60.0).floor(), "hour")
     })
-}
-
-/// Entries shown at first, and added by each "Show more".
-pub const PAGE_SIZE: usize = 100;
-
-/// How many entries show after `pages` presses of "Show more".
-pub fn visible_count(total: usize, pages: usize) -> usize {
-    total.min(PAGE_SIZE.saturating_mul(pages.saturating_add(1)))
 }
 
 #[cfg(test)]
@@ -177,10 +247,59 @@ mod tests {
     }
 
     #[test]
-    fn show_more_pages_through_the_entries() {
-        assert_eq!(visible_count(9, 0), 9);
-        assert_eq!(visible_count(100_000, 0), PAGE_SIZE);
-        assert_eq!(visible_count(100_000, 2), 3 * PAGE_SIZE);
-        assert_eq!(visible_count(250, 5), 250);
+    fn a_live_schedule_polls_every_interval_and_backs_off() {
+        let mut s = Schedule::new(true, Some(10.0));
+        assert_eq!(s.after(Outcome::Answered), Some(10_000));
+        let failed = Outcome::Failed {
+            retry_after_secs: None,
+        };
+        assert_eq!(s.after(failed), Some(20_000));
+        assert_eq!(s.after(failed), Some(40_000));
+        assert_eq!(s.after(failed), Some(80_000));
+        assert_eq!(s.after(Outcome::Answered), Some(10_000), "reset");
+        let asked = Outcome::Failed {
+            retry_after_secs: Some(120.0),
+        };
+        assert_eq!(s.after(asked), Some(120_000));
+    }
+
+    #[test]
+    fn a_timeline_that_is_not_live_is_fetched_once_with_a_few_tries() {
+        let mut s = Schedule::new(false, None);
+        assert_eq!(s.after(Outcome::Answered), None);
+        let mut s = Schedule::new(false, None);
+        let failed = Outcome::Failed {
+            retry_after_secs: None,
+        };
+        assert_eq!(s.after(failed), Some(60_000));
+        assert_eq!(s.after(failed), Some(120_000));
+        assert_eq!(
+            s.after(failed),
+            None,
+            "gives up after {MAX_RETRIES} retries"
+        );
+    }
+
+    #[test]
+    fn arrivals_show_hold_correct_or_change_nothing() {
+        let shown = vec![entry("a", "2025-10-15T10:00:00Z", "A")];
+        assert_eq!(arrive(&[], shown.clone()), Arrival::Show(shown.clone()));
+        assert_eq!(arrive(&shown, shown.clone()), Arrival::Unchanged);
+        let corrected = vec![entry("a", "2025-10-15T10:00:00Z", "A, corrected")];
+        assert_eq!(
+            arrive(&shown, corrected.clone()),
+            Arrival::Correct(corrected)
+        );
+        let newer = vec![
+            entry("b", "2025-10-15T11:00:00Z", "B"),
+            entry("a", "2025-10-15T10:00:00Z", "A"),
+        ];
+        match arrive(&shown, newer) {
+            Arrival::Hold(merged) => {
+                assert_eq!(merged.new, 1);
+                assert_eq!(merged.entries.len(), 2);
+            }
+            other => panic!("expected Hold, got {other:?}"),
+        }
     }
 }

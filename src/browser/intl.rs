@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::time::Timestamp;
+use article_core::time::Timestamp;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
@@ -180,7 +180,7 @@ pub fn day_heading(ts: &Timestamp, days_ago: i64) -> String {
     }
 }
 
-/// "5 min ago", "now": `value` of `unit` (see [`crate::live::relative`]).
+/// "5 min ago", "now": `value` of `unit` (see [`article_core::live::relative`]).
 pub fn relative(value: f64, unit: &str) -> Option<String> {
     formatter(Kind::Relative, READER)?
         .call2(&JsValue::UNDEFINED, &value.into(), &unit.into())
@@ -199,9 +199,4 @@ fn capitalize(word: &str) -> String {
 /// A whole number in `lang`'s digits.
 pub fn number(n: u32, lang: &str) -> String {
     format(Kind::Number, lang, &JsValue::from(n)).unwrap_or_else(|| n.to_string())
-}
-
-/// Milliseconds since the epoch, now.
-pub fn now() -> f64 {
-    js_sys::Date::now()
 }

@@ -1,0 +1,23 @@
+//! Article format v1: the JSON the viewer reads, as typed Rust.
+//!
+//! The published JSON Schema (`public/schema/article-v1.json`) describes the
+//! same shape; `core/tests/format.rs` checks that every sample agrees with
+//! both. Forward compatibility: unknown fields are ignored, an unknown body
+//! block type decodes as [`Block::Unknown`] and renders nothing, an unknown
+//! social network becomes [`Network::Other`].
+//!
+//! - [`model`](self::Article): the typed article;
+//! - `raw`: the document's shape as serde reads it;
+//! - `decode`: from text to the model, item by item;
+//! - `feed`: JSON Feed items as timeline entries;
+//! - `place`: where an error is, as a path.
+
+mod decode;
+mod feed;
+mod model;
+mod place;
+mod raw;
+
+pub use decode::{decode, decode_timeline, DecodeError};
+pub use feed::JSON_FEED_VERSION;
+pub use model::*;

@@ -1,0 +1,330 @@
+//! The article as the viewer uses it: typed, checked, and with every blank
+//! text already turned into "absent", so that no renderer decides that again.
+
+use serde::{Deserialize, Deserializer};
+
+use crate::time::Timestamp;
+
+/// The only schema version this viewer understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One story, with its social bar and timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: String,
+    /// BCP 47 language tag, e.g. `en`, `ar-SY`; `en` when the document has none.
+    pub lang: String,
+    pub dir: Option<Direction>,
+    /// Never blank: an article without one is not decoded.
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    /// Only authors with a name.
+    pub byline: Vec<Author>,
+    /// `None` when the document's value is not a valid RFC 3339 time.
+    pub published: Option<Timestamp>,
+    pub updated: Option<Timestamp>,
+    pub canonical_url: Option<String>,
+    pub image: Option<Image>,
+    /// At least one block, none of them [`Block::Unknown`].
+    pub body: Vec<Block>,
+    pub social: Option<SocialBar>,
+    pub timeline: Option<Timeline>,
+    /// What was dropped while decoding, each with its path, for the console.
+    pub problems: Vec<String>,
+}
+
+impl Article {
+    /// Words of the body a reader reads.
+    pub fn word_count(&self) -> usize {
+        let words = |t: &str| t.split_whitespace().count();
+        self.body
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(p) => p.spans.iter().map(|s| words(&s.text)).sum(),
+                Block::Heading(Heading { text }) | Block::Quote(Quote { text, .. }) => words(text),
+                Block::List(list) => list.items.iter().map(|i| words(i)).sum(),
+                Block::Image(image) => image.caption.as_deref().map_or(0, words),
+                Block::Unknown => 0,
+            })
+            .sum()
+    }
+
+    /// Minutes to read the body at 200 words a minute, at least one.
+    pub fn reading_minutes(&self) -> u32 {
+        (self.word_count().div_ceil(200)).max(1) as u32
+    }
+
+    /// Text direction: the explicit `dir`, else the one usual for `lang`.
+    pub fn direction(&self) -> Direction {
+        self.dir.unwrap_or_else(|| Direction::for_lang(&self.lang))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The direction a language is written in, from its BCP 47 tag.
+    pub fn for_lang(lang: &str) -> Direction {
+        let mut subtags = lang.split(['-', '_']).map(|s| s.to_ascii_lowercase());
+        let primary = subtags.next().unwrap_or_default();
+        // A script subtag overrides the language's usual script (e.g. `az-Arab`).
+        for subtag in subtags {
+            if subtag.len() == 4 {
+                return match subtag.as_str() {
+                    "arab" | "hebr" | "syrc" | "thaa" | "nkoo" | "adlm" | "rohg" => Direction::Rtl,
+                    _ => Direction::Ltr,
+                };
+            }
+        }
+        match primary.as_str() {
+            "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "iw" | "ks" | "ps" | "sd" | "ug" | "ur"
+            | "yi" => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+/// Reads an optional text in which blank means absent: `"  "` is `None`.
+/// Every optional text of the format goes through here, once.
+pub(crate) fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Author {
+    /// Never blank: an author without a name is left out of the byline.
+    pub name: String,
+    #[serde(default, deserialize_with = "present")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Image {
+    pub src: String,
+    /// As written: an empty `alt` is the publisher saying "decorative".
+    pub alt: String,
+    #[serde(default, deserialize_with = "present")]
+    pub caption: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub credit: Option<String>,
+    #[serde(default)]
+    pub width: Option<u32>,
+    #[serde(default)]
+    pub height: Option<u32>,
+}
+
+/// One block of the story's body, tagged by `type` in the JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Heading(Heading),
+    Quote(Quote),
+    Image(Image),
+    List(List),
+    /// A block type from a later version of the format: rendered as nothing.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Heading {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    #[serde(default, deserialize_with = "present")]
+    pub cite: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct List {
+    #[serde(default)]
+    pub ordered: bool,
+    pub items: Vec<String>,
+}
+
+/// A paragraph is either plain `text` or a run of `spans`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+}
+
+impl<'de> Deserialize<'de> for Paragraph {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            #[serde(default)]
+            text: Option<String>,
+            #[serde(default)]
+            spans: Option<Vec<Span>>,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        match (raw.spans, raw.text) {
+            (Some(spans), _) => Ok(Paragraph { spans }),
+            (None, Some(text)) => Ok(Paragraph {
+                spans: vec![Span::plain(text)],
+            }),
+            (None, None) => Err(serde::de::Error::custom(
+                "a paragraph needs `text` or `spans`",
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Span {
+    pub text: String,
+    #[serde(default, deserialize_with = "present")]
+    pub href: Option<String>,
+    #[serde(default)]
+    pub bold: bool,
+    #[serde(default)]
+    pub italic: bool,
+}
+
+impl Span {
+    pub fn plain(text: String) -> Span {
+        Span {
+            text,
+            href: None,
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
+/// The publisher's "follow us" networks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SocialBar {
+    pub title: Option<String>,
+    pub links: Vec<SocialLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SocialLink {
+    pub network: Network,
+    pub url: String,
+    #[serde(default, deserialize_with = "present")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Network {
+    Facebook,
+    X,
+    Instagram,
+    Telegram,
+    WhatsApp,
+    YouTube,
+    TikTok,
+    LinkedIn,
+    Rss,
+    Email,
+    Other,
+}
+
+impl Network {
+    pub const ALL: [Network; 11] = [
+        Network::Facebook,
+        Network::X,
+        Network::Instagram,
+        Network::Telegram,
+        Network::WhatsApp,
+        Network::YouTube,
+        Network::TikTok,
+        Network::LinkedIn,
+        Network::Rss,
+        Network::Email,
+        Network::Other,
+    ];
+
+    /// The value used in the JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Network::Facebook => "facebook",
+            Network::X => "x",
+            Network::Instagram => "instagram",
+            Network::Telegram => "telegram",
+            Network::WhatsApp => "whatsapp",
+            Network::YouTube => "youtube",
+            Network::TikTok => "tiktok",
+            Network::LinkedIn => "linkedin",
+            Network::Rss => "rss",
+            Network::Email => "email",
+            Network::Other => "other",
+        }
+    }
+
+    /// The network's own (brand) name, used when a link has no `label`;
+    /// `None` for `email` and `other`, whose names are interface words from
+    /// the message catalogue.
+    pub fn brand(self) -> Option<&'static str> {
+        Some(match self {
+            Network::Facebook => "Facebook",
+            Network::X => "X",
+            Network::Instagram => "Instagram",
+            Network::Telegram => "Telegram",
+            Network::WhatsApp => "WhatsApp",
+            Network::YouTube => "YouTube",
+            Network::TikTok => "TikTok",
+            Network::LinkedIn => "LinkedIn",
+            Network::Rss => "RSS",
+            Network::Email | Network::Other => return None,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Network {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        // Networks added by later versions of the format still get a link.
+        Ok(Network::ALL
+            .into_iter()
+            .find(|n| n.key() == key)
+            .unwrap_or(Network::Other))
+    }
+}
+
+/// Recent headlines with their times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub title: Option<String>,
+    pub entries: Vec<TimelineEntry>,
+    /// A document the entries come from (a timeline or a JSON Feed), as
+    /// written: relative to the article.
+    pub source: Option<String>,
+    /// Poll `source` for new entries.
+    pub live: bool,
+    /// Seconds between polls, as the publisher asked; see
+    /// [`crate::live::poll_interval_ms`] for the bounds.
+    pub interval: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TimelineEntry {
+    pub id: Option<String>,
+    /// `None` when the entry's time is not a valid RFC 3339 time: the entry is
+    /// still shown, without a time.
+    pub time: Option<Timestamp>,
+    /// Never blank nor a placeholder such as "-".
+    pub headline: String,
+    /// An outside link.
+    pub url: Option<String>,
+    /// Another article JSON, opened inside the viewer.
+    pub article: Option<String>,
+}

@@ -1,0 +1,29 @@
+//! The article viewer's pure core: everything it decides, with no browser
+//! in sight.
+//!
+//! - [`article`]: format v1, decoding untrusted JSON into a checked model,
+//!   JSON Feed as a timeline;
+//! - [`timeline`] and [`live`]: the timeline's order, identity, day groups and
+//!   pages, and a live timeline's polling rules;
+//! - [`fetch`]: limits, retries, `Retry-After`, what each failure means;
+//! - [`url_policy`], [`address`], [`config`]: which URLs may be used, how an
+//!   address names a story, which sources a page allows;
+//! - [`messages`]: every interface string, per language;
+//! - [`embed`], [`metadata`]: a viewer's options, the embed snippets, the
+//!   document's metadata;
+//! - [`time`]: RFC 3339 and HTTP dates.
+//!
+//! It depends on serde and serde_json only, so it builds and tests natively
+//! in seconds; the viewer crate is the browser shell around it.
+
+pub mod address;
+pub mod article;
+pub mod config;
+pub mod embed;
+pub mod fetch;
+pub mod live;
+pub mod messages;
+pub mod metadata;
+pub mod time;
+pub mod timeline;
+pub mod url_policy;

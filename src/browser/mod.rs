@@ -1,0 +1,9 @@
+//! The browser's services, each behind a small Rust face: the page and its
+//! address, `<head>`, fetching, `Intl`, timers. Nothing here decides a rule:
+//! it asks the core.
+
+pub mod fetch;
+pub mod head;
+pub mod intl;
+pub mod page;
+pub mod timers;

@@ -1,0 +1,115 @@
+//! The page the viewer runs in: its address, its `<meta>` settings, its
+//! history. Relative URLs are resolved by the browser's own URL parser
+//! (`web_sys::Url`), after the [URL policy](article_core::url_policy) has
+//! judged the string; the rules for writing addresses are the core's
+//! ([`article_core::address`]).
+
+use article_core::address::{address_for, page_dir};
+use article_core::config::Config;
+use article_core::url_policy::{self, UrlUse};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The page's own URL.
+pub fn url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// A parameter of the page's address.
+pub fn param(name: &str) -> Option<String> {
+    let search = window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// The `src` the current address asks for, if any.
+pub fn requested_src() -> Option<String> {
+    param("src").filter(|s| !s.trim().is_empty())
+}
+
+/// Resolves `raw` against `base` with the browser's URL parser, after the URL
+/// policy has allowed it. `None` if refused or unparseable.
+pub fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
+    let allowed = url_policy::allow(raw, url_use)?;
+    let url = web_sys::Url::new_with_base(&allowed, base).ok()?;
+    // Resolution cannot invent a scheme, but check the result all the same.
+    url_policy::allow(&url.href(), url_use)?;
+    Some(url.href())
+}
+
+/// The origin (`https://news.example`) of an absolute URL, or `""`.
+pub fn origin(url: &str) -> String {
+    web_sys::Url::new(url)
+        .map(|u| u.origin())
+        .unwrap_or_default()
+}
+
+/// The standalone viewer's page (`…/index.html`), next to the script that
+/// `embed.js` loaded (it records its directory in `articleViewerBase`).
+pub fn standalone_page() -> String {
+    let base = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"articleViewerBase".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| page_dir(&url()).to_owned());
+    format!("{base}index.html")
+}
+
+/// Adds a history entry whose address names the article at `resolved`.
+pub fn push_article(resolved: &str) {
+    let Some(window) = window() else {
+        return;
+    };
+    let address = address_for(resolved, &url());
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
+/// The publisher's settings: the page's `<meta name="article-viewer-…">`
+/// and `ARTICLE_VIEWER_SOURCES` from the build's environment.
+pub fn config() -> Config {
+    let meta = |name: &str| -> Option<String> {
+        document()?
+            .query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()??
+            .get_attribute("content")
+    };
+    Config::from_settings(meta, option_env!("ARTICLE_VIEWER_SOURCES"))
+}
+
+/// Whether the page's settings let the viewer fetch from `url`'s origin.
+pub fn source_allowed(url: &str, config: &Config) -> bool {
+    config.allows_source(&origin(url), &origin(&self::url()))
+}
+
+/// Removes the story the release build prerendered into the page.
+pub fn remove_prerendered() {
+    if let Some(element) =
+        document().and_then(|d| d.query_selector("[data-prerendered]").ok().flatten())
+    {
+        element.remove();
+    }
+}
+
+/// Milliseconds since the epoch, now.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `document.hidden`, read through the object so that a test may stand in
+/// for a hidden tab.
+pub fn hidden() -> bool {
+    document()
+        .and_then(|d| js_sys::Reflect::get(&d, &"hidden".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}

@@ -1,0 +1,66 @@
+//! The components: the [`Viewer`](viewer::Viewer) and the three things it
+//! renders — the [`story`], the [`social_bar`] and the [`timeline`].
+//!
+//! What every component needs from the viewer around it (the catalogue in
+//! the story's language, whether the page's landmarks are the viewer's, how
+//! to open another story) comes from one [`ViewerContext`], not from props
+//! passed down.
+
+pub mod embed_code;
+pub mod social_bar;
+pub mod story;
+pub mod timeline;
+pub mod viewer;
+
+use article_core::fetch::Limits;
+use article_core::messages::Messages;
+use leptos::prelude::*;
+
+/// What the viewer provides to every component inside it.
+#[derive(Clone, Copy)]
+pub struct ViewerContext {
+    /// The interface strings: the publisher's language, else the story's.
+    pub messages: Signal<&'static Messages>,
+    /// The interface's language tag (the publisher's, else the story's
+    /// `lang`), for numbers in its digits.
+    pub lang: Signal<String>,
+    /// The page's landmarks (`<nav>`, named regions) are the viewer's; not
+    /// inside a publisher's page, which has its own.
+    pub landmarks: bool,
+    /// The page is the viewer's own: its title may count waiting updates.
+    pub owns_document: bool,
+    /// The page whose `?src=` opens an article: what a timeline entry's
+    /// address is, for opening it in a new tab or sharing it.
+    pub viewer_page: StoredValue<String>,
+    /// How long and how large a fetch may be.
+    pub limits: Limits,
+    /// Opens the story at an absolute URL in place.
+    pub open: Callback<String>,
+}
+
+impl ViewerContext {
+    /// A context with one fixed catalogue, landmarks and the default limits,
+    /// opening stories with `open`: for a component on its own.
+    pub fn fixed(messages: &'static Messages, open: Callback<String>) -> ViewerContext {
+        ViewerContext {
+            messages: Signal::stored(messages),
+            lang: Signal::stored(messages.lang.to_owned()),
+            landmarks: true,
+            owns_document: false,
+            viewer_page: StoredValue::new(String::new()),
+            limits: Limits::default(),
+            open,
+        }
+    }
+}
+
+/// The context of the viewer this component is in.
+pub fn viewer_context() -> ViewerContext {
+    expect_context()
+}
+
+/// The catalogue of the story being built. Components are built anew for
+/// each story, so they read it once.
+pub fn messages() -> &'static Messages {
+    viewer_context().messages.get_untracked()
+}

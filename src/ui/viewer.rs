@@ -1,0 +1,357 @@
+//! The viewer: which article is shown, loading it, and moving between them.
+//!
+//! One component serves every way of use ([`ViewerOptions`]): the standalone
+//! page, a viewer inside a publisher's element, the iframe page. The story is
+//! a [`LocalResource`] of the requested address; the last story that loaded
+//! stays on screen while another loads and when one fails, with an alert
+//! above it. Only the newest request may change the screen (the resource
+//! keeps the latest run's answer), and a newer request aborts the older.
+
+use std::sync::Arc;
+
+use article_core::address::{address_for, DEFAULT_SRC};
+use article_core::article::Article;
+use article_core::embed::{Mode, ViewerOptions};
+use article_core::fetch::LoadError;
+use article_core::messages;
+use article_core::url_policy::UrlUse;
+use leptos::prelude::*;
+
+use super::embed_code::EmbedCode;
+use super::social_bar::SocialBar;
+use super::story::Story;
+use super::timeline::Timeline;
+use super::{messages, ViewerContext};
+use crate::browser::{fetch, head, page};
+
+/// A story on screen, with the absolute URL it came from.
+#[derive(Clone)]
+struct Shown {
+    src: String,
+    article: Arc<Article>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        self.src == other.src && Arc::ptr_eq(&self.article, &other.article)
+    }
+}
+
+/// What the reader asked for: a `src` as written (relative to the page),
+/// numbered so that asking again (Retry) loads again.
+#[derive(Clone, PartialEq)]
+struct Request {
+    src: String,
+    number: u64,
+    /// The reader navigated: the new headline gets focus.
+    move_focus: bool,
+}
+
+/// A request and how it ended.
+#[derive(Clone)]
+struct Loaded {
+    request: Request,
+    result: Result<Shown, LoadError>,
+}
+
+#[component]
+pub fn Viewer(options: ViewerOptions) -> impl IntoView {
+    let config = StoredValue::new(page::config());
+    let root = NodeRef::<leptos::html::Div>::new();
+    let owns_document = options.owns_document();
+    let ViewerOptions {
+        mode,
+        src,
+        lang: ui_lang,
+        sections,
+        history,
+    } = options;
+    let first = src.clone().unwrap_or_else(|| DEFAULT_SRC.to_owned());
+    let request = RwSignal::new(Request {
+        src: first.clone(),
+        number: 0,
+        move_focus: false,
+    });
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let loaded = LocalResource::new(move || {
+        let request = request.get();
+        // A newer request cancels the older.
+        if let Some(old) = in_flight.get_value() {
+            old.abort();
+        }
+        let resolved = page::resolve(&request.src, &page::url(), UrlUse::Resource)
+            .filter(|url| config.with_value(|c| page::source_allowed(url, c)));
+        let controller = web_sys::AbortController::new().ok();
+        in_flight.set_value(controller.clone());
+        let limits = config.with_value(|c| c.limits);
+        async move {
+            let result = match (resolved, controller) {
+                (Some(url), Some(controller)) => fetch::article(&url, limits, &controller)
+                    .await
+                    .map(|article| Shown {
+                        src: url,
+                        article: Arc::new(article),
+                    }),
+                _ => Err(LoadError::RefusedSource(request.src.clone())),
+            };
+            Loaded { request, result }
+        }
+    });
+    // The last story that loaded: what is on screen.
+    let shown = Memo::new(move |previous: Option<&Option<Shown>>| {
+        loaded.with(|l| match l {
+            Some(Loaded {
+                result: Ok(shown), ..
+            }) => Some(shown.clone()),
+            _ => previous.cloned().flatten(),
+        })
+    });
+    let loading = move || {
+        loaded.with(|l| l.as_ref().map(|l| l.request.number)) != Some(request.with(|r| r.number))
+    };
+    // The newest request's failure; a new request clears it.
+    let failure = move || {
+        let current = request.with(|r| r.number);
+        loaded.with(|l| match l {
+            Some(Loaded {
+                request,
+                result: Err(error),
+            }) if request.number == current => Some(error.clone()),
+            _ => None,
+        })
+    };
+    // What a finished load does beyond the screen: the console, the
+    // document's head, focus.
+    Effect::new(move |_| {
+        loaded.with(|l| match l {
+            Some(Loaded {
+                request,
+                result: Ok(Shown { src, article }),
+            }) => {
+                for problem in &article.problems {
+                    leptos::logging::warn!("{src}: {problem}");
+                }
+                if owns_document {
+                    head::apply(article, &page::url());
+                }
+                if request.move_focus {
+                    request_animation_frame(move || focus_headline(root));
+                }
+            }
+            Some(Loaded {
+                request,
+                result: Err(error),
+            }) => {
+                leptos::logging::warn!("could not load {}: {}", request.src, error.detail());
+            }
+            None => {}
+        })
+    });
+
+    let navigate = move |src: String| {
+        request.update(|r| {
+            *r = Request {
+                src,
+                number: r.number + 1,
+                move_focus: true,
+            }
+        })
+    };
+    if history {
+        // Back and Forward: the address already names the article to show.
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            navigate(page::requested_src().unwrap_or_else(|| first.clone()))
+        });
+    }
+    let open = Callback::new(move |url: String| {
+        if history {
+            page::push_article(&url);
+        }
+        navigate(url);
+    });
+    let retry = Callback::new(move |()| {
+        request.update(|r| {
+            r.number += 1;
+            r.move_focus = false;
+        })
+    });
+    // Where a timeline link's address leads when opened in a new tab: this
+    // page when it keeps the address, else the standalone viewer.
+    let viewer_page = if history {
+        page::url()
+    } else {
+        page::standalone_page()
+    };
+
+    let story_lang = move || shown.with(|s| s.as_ref().map(|s| s.article.lang.clone()));
+    let interface_lang = {
+        let ui_lang = ui_lang.clone();
+        Signal::derive(move || {
+            ui_lang
+                .clone()
+                .or_else(story_lang)
+                .unwrap_or_else(|| "en".to_owned())
+        })
+    };
+    let catalogue = Signal::derive(move || interface_lang.with(|lang| messages::for_lang(lang)));
+    provide_context(ViewerContext {
+        messages: catalogue,
+        lang: interface_lang,
+        landmarks: mode != Mode::Inline,
+        owns_document,
+        viewer_page: StoredValue::new(viewer_page),
+        limits: config.with_value(|c| c.limits),
+        open,
+    });
+
+    let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
+    let busy = move || loading().to_string();
+    let standalone = mode == Mode::Standalone;
+    if standalone && src.is_some() {
+        // Another story was asked for: the prerendered default is not it.
+        page::remove_prerendered();
+    } else if standalone {
+        // The release build prerenders the default story into the page; it
+        // gives way once this viewer has something of its own to show.
+        Effect::new(move |_| {
+            if !loading() {
+                page::remove_prerendered();
+            }
+        });
+    }
+    let share_url = move |src: &str| {
+        if history {
+            page::url()
+        } else {
+            address_for(src, &page::standalone_page())
+        }
+    };
+
+    let content = view! {
+        <div class="viewer__story">
+            {move || failure().map(|error| {
+                // With no story on screen, the failure is what the page is about.
+                let as_heading = shown.with(Option::is_none);
+                view! { <LoadAlert error=error retry=retry as_heading=as_heading /> }
+            })}
+            {move || match shown.get() {
+                Some(Shown { article, src }) => {
+                    let social = article.social.clone().filter(|_| sections.social);
+                    let share = share_url(&src);
+                    let headline = article.headline.clone();
+                    view! {
+                        {social.map(|bar| view! { <SocialBar bar=bar /> })}
+                        {sections.story.then(|| view! { <Story article=article share_url=share /> })}
+                        {standalone.then(|| view! { <EmbedCode src=src headline=headline /> })}
+                    }
+                    .into_any()
+                }
+                None if loading() => view! { <Skeleton /> }.into_any(),
+                None => ().into_any(),
+            }}
+        </div>
+        {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article }| {
+            let timeline = article.timeline.clone()?;
+            let source = timeline.source.as_deref().and_then(|s| allowed_source(s, &src, config));
+            Some(view! { <Timeline timeline=timeline base=src source=source /> })
+        })}
+    };
+    // A page of its own has one `<main>` and a skip link; inside a publisher's
+    // page the viewer is a plain block, as the page has its own landmarks.
+    if mode == Mode::Inline {
+        view! {
+            <div class="viewer-frame" node_ref=root>
+                <div class="viewer" lang=story_lang dir=dir aria-busy=busy>{content}</div>
+            </div>
+        }
+        .into_any()
+    } else {
+        // In an iframe, the main landmark is named after the story, so that it
+        // stays distinct from the host page's own `<main>`.
+        let framed = matches!(mode, Mode::Frame { .. });
+        let main_label = move || {
+            framed
+                .then(|| shown.with(|s| s.as_ref().map(|s| s.article.headline.clone())))
+                .flatten()
+        };
+        view! {
+            <div class="viewer-frame" node_ref=root>
+                {move || (standalone && shown.with(Option::is_some)).then(|| view! {
+                    <a class="skip-link" href="#story">{catalogue.get().skip_to_story}</a>
+                })}
+                <main class="viewer" lang=story_lang dir=dir aria-busy=busy aria-label=main_label>{content}</main>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// What failed, in the reader's words, with the technical detail folded away.
+#[component]
+fn LoadAlert(error: LoadError, retry: Callback<()>, as_heading: bool) -> impl IntoView {
+    let m = messages();
+    let message = error.message(m);
+    view! {
+        <div class="viewer__alert" role="alert">
+            {if as_heading {
+                view! { <h1 class="viewer__alert-message">{message}</h1> }.into_any()
+            } else {
+                view! { <p class="viewer__alert-message">{message}</p> }.into_any()
+            }}
+            <details class="viewer__alert-details">
+                <summary>{m.details}</summary>
+                <p>{error.detail()}</p>
+            </details>
+            {error.can_retry().then(|| view! {
+                <button type="button" class="viewer__retry" on:click=move |_| retry.run(())>
+                    {m.retry}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Grey blocks the size of a story, so the page does not jump when it arrives.
+#[component]
+fn Skeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton">
+            <p class="visually-hidden" role="status">{messages().loading}</p>
+            <div class="skeleton__line skeleton__line--headline" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--headline skeleton__line--short" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--meta" aria-hidden="true"></div>
+            <div class="skeleton__line" aria-hidden="true"></div>
+            <div class="skeleton__line" aria-hidden="true"></div>
+            <div class="skeleton__line skeleton__line--short" aria-hidden="true"></div>
+        </div>
+    }
+}
+
+/// A timeline `source`, resolved against its article and checked like an
+/// article's own address; a refused one is reported and not fetched.
+fn allowed_source(
+    source: &str,
+    article: &str,
+    config: StoredValue<article_core::config::Config>,
+) -> Option<String> {
+    let allowed = page::resolve(source, article, UrlUse::Resource)
+        .filter(|url| config.with_value(|c| page::source_allowed(url, c)));
+    if allowed.is_none() {
+        leptos::logging::warn!("timeline source refused: {source}");
+    }
+    allowed
+}
+
+/// Moves focus to the new headline and the top of the story, as a page load
+/// would, so keyboard and screen-reader users start reading where it begins.
+fn focus_headline(root: NodeRef<leptos::html::Div>) {
+    let Some(main) = root.get_untracked() else {
+        return;
+    };
+    if let Ok(Some(h1)) = main.query_selector(".story__headline") {
+        if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
+            let _ = h1.focus();
+            h1.scroll_into_view();
+        }
+    }
+}
