@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 // A guard against regressions, set just above today's build (223.5 KB gzip
 // with the live timeline, which added 36 KB); the goal of 100 KB is not met
 // (see README, "Performance").
-const BUDGET_JS_WASM_GZIP = 230 * 1024;
+const BUDGET_JS_WASM_GZIP = 215 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));

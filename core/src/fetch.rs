@@ -198,11 +198,11 @@ pub fn article_from(bytes: Vec<u8>) -> Result<Article, LoadError> {
 }
 
 /// `Retry-After` as seconds from `now_ms` (epoch milliseconds): either a
-/// number of seconds or an HTTP date.
+/// whole number of seconds (RFC 9110 §10.2.3) or an HTTP date.
 pub fn retry_after_secs(value: &str, now_ms: f64) -> Option<f64> {
     let value = value.trim();
-    if let Ok(secs) = value.parse::<f64>() {
-        return Some(secs);
+    if let Ok(secs) = value.parse::<u32>() {
+        return Some(f64::from(secs));
     }
     let when = http_date_epoch_seconds(value)?;
     Some(when as f64 - now_ms / 1000.0)

@@ -148,7 +148,14 @@ async fn read_capped(response: &Response, max_bytes: u64) -> Result<Vec<u8>, Loa
         response.headers().get("Content-Length").as_deref(),
         max_bytes,
     )?;
-    let network = |e: JsValue| LoadError::Network(format!("{e:?}"));
+    let network = |e: JsValue| {
+        let what = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "the body could not be read".to_owned());
+        LoadError::Network(what)
+    };
     let Some(stream) = response.body() else {
         return Ok(Vec::new());
     };

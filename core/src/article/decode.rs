@@ -102,8 +102,14 @@ impl Decoder {
         }
         let social = match raw.social {
             Some(bar) => Some(SocialBar {
-                title: bar.title,
-                links: self.each(&bar.links, "social.links", read)?,
+                title: present(bar.title),
+                links: self.each(&bar.links, "social.links", |json, path| {
+                    let link: SocialLink = read(json, path)?;
+                    Ok(SocialLink {
+                        label: present(link.label),
+                        ..link
+                    })
+                })?,
             }),
             None => None,
         };
@@ -117,17 +123,17 @@ impl Decoder {
         let published = self.timestamp(raw.published, "published")?;
         let updated = self.timestamp(raw.updated, "updated")?;
         let image = match raw.image {
-            Some(i) => self.optional(i.get(), "image", read)?,
+            Some(i) => self.optional(i.get(), "image", read_image)?,
             None => None,
         };
         let byline: Vec<Author> = self.each(&raw.byline, "byline", read)?;
         Ok(Article {
             id: raw.id,
-            lang: raw.lang.unwrap_or_else(|| "en".to_owned()),
+            lang: present(raw.lang).unwrap_or_else(|| "en".to_owned()),
             dir: raw.dir,
             headline,
-            standfirst: raw.standfirst,
-            section: raw.section,
+            standfirst: present(raw.standfirst),
+            section: present(raw.section),
             tags: raw
                 .tags
                 .into_iter()
@@ -136,10 +142,14 @@ impl Decoder {
             byline: byline
                 .into_iter()
                 .filter(|a| !a.name.trim().is_empty())
+                .map(|a| Author {
+                    url: present(a.url),
+                    ..a
+                })
                 .collect(),
             published,
             updated,
-            canonical_url: raw.canonical_url,
+            canonical_url: present(raw.canonical_url),
             image,
             body,
             social,
@@ -156,9 +166,9 @@ impl Decoder {
             self.entries::<RawTimelineEntry>(&raw.entries, &format!("{path}entries"))?
         };
         Ok(Timeline {
-            title: raw.title,
+            title: present(raw.title),
             entries,
-            source: raw.source,
+            source: present(raw.source),
             live: raw.live,
             interval: raw.interval,
         })
@@ -179,13 +189,19 @@ impl Decoder {
                 continue;
             };
             let e: RawTimelineEntry = e.into();
+            let e = RawTimelineEntry {
+                id: present(e.id),
+                url: present(e.url),
+                article: present(e.article),
+                ..e
+            };
             if is_placeholder(&e.headline) {
                 continue;
             }
             if let Some(id) = &e.id {
                 if !seen_ids.insert(id.clone()) {
                     self.problems
-                        .push(format!("dropped {path}: duplicate id {id:?}"));
+                        .push(format!("dropped {path}: duplicate id \"{id}\""));
                     continue;
                 }
             }
@@ -275,7 +291,18 @@ fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
     };
     let tag: Tag = read(json, path)?;
     Ok(match tag.kind.as_str() {
-        "paragraph" => Block::Paragraph(read(json, path)?),
+        "paragraph" => {
+            let paragraph: Paragraph = read(json, path)?;
+            let spans = paragraph
+                .spans
+                .into_iter()
+                .map(|span| Span {
+                    href: present(span.href),
+                    ..span
+                })
+                .collect();
+            Block::Paragraph(Paragraph { spans })
+        }
         "heading" => {
             let heading: Heading = read(json, path)?;
             if heading.text.trim().is_empty() {
@@ -288,11 +315,24 @@ fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
             if quote.text.trim().is_empty() {
                 return Err(blank());
             }
-            Block::Quote(quote)
+            Block::Quote(Quote {
+                cite: present(quote.cite),
+                ..quote
+            })
         }
-        "image" => Block::Image(read(json, path)?),
+        "image" => Block::Image(read_image(json, path)?),
         "list" => Block::List(read(json, path)?),
         _ => Block::Unknown,
+    })
+}
+
+/// An image, its caption and credit absent when blank.
+fn read_image(json: &str, path: &str) -> Result<Image, ReadError> {
+    let image: Image = read(json, path)?;
+    Ok(Image {
+        caption: present(image.caption),
+        credit: present(image.credit),
+        ..image
     })
 }
 

@@ -24,17 +24,17 @@ pub(super) struct RawFeedItem {
     /// A string; some feeds write a number, which means the same. (Kept raw:
     /// an untagged enum would cost the wasm serde's whole buffering layer.)
     id: Box<RawValue>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     title: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     summary: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     url: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     external_url: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     date_published: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     date_modified: Option<String>,
 }
 
@@ -51,9 +51,11 @@ impl From<RawFeedItem> for RawTimelineEntry {
             });
         RawTimelineEntry {
             id,
-            time: item.date_published.or(item.date_modified),
-            headline: item.title.or(item.summary).unwrap_or_default(),
-            url: item.url.or(item.external_url),
+            time: present(item.date_published).or(present(item.date_modified)),
+            headline: present(item.title)
+                .or(present(item.summary))
+                .unwrap_or_default(),
+            url: present(item.url).or(present(item.external_url)),
             article: None,
         }
     }

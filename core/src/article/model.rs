@@ -98,17 +98,18 @@ impl Direction {
     }
 }
 
-/// Reads an optional text in which blank means absent: `"  "` is `None`.
-/// Every optional text of the format goes through here, once.
-pub(crate) fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.filter(|s| !s.trim().is_empty()))
+/// Blank means absent: `Some("  ")` is `None`. Decoding passes every
+/// optional text of the format through here, once, so that no renderer (nor
+/// the JSON-LD) decides it again.
+pub(crate) fn present(text: Option<String>) -> Option<String> {
+    text.filter(|s| !s.trim().is_empty())
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Author {
     /// Never blank: an author without a name is left out of the byline.
     pub name: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -117,9 +118,9 @@ pub struct Image {
     pub src: String,
     /// As written: an empty `alt` is the publisher saying "decorative".
     pub alt: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub credit: Option<String>,
     #[serde(default)]
     pub width: Option<u32>,
@@ -147,7 +148,7 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Quote {
     pub text: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub cite: Option<String>,
 }
 
@@ -189,7 +190,7 @@ impl<'de> Deserialize<'de> for Paragraph {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Span {
     pub text: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub href: Option<String>,
     #[serde(default)]
     pub bold: bool,
@@ -219,7 +220,7 @@ pub struct SocialBar {
 pub struct SocialLink {
     pub network: Network,
     pub url: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub label: Option<String>,
 }
 

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::model::{present, Direction};
+use super::model::Direction;
 
 #[derive(Deserialize)]
 pub(super) struct VersionProbe {
@@ -17,15 +17,15 @@ pub(super) struct VersionProbe {
 pub(super) struct RawArticle<'a> {
     #[serde(default)]
     pub id: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub lang: Option<String>,
     #[serde(default)]
     pub dir: Option<Direction>,
     #[serde(default)]
     pub headline: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub standfirst: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub section: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -35,7 +35,7 @@ pub(super) struct RawArticle<'a> {
     pub published: Option<&'a RawValue>,
     #[serde(default, borrow)]
     pub updated: Option<&'a RawValue>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub canonical_url: Option<String>,
     #[serde(default, borrow)]
     pub image: Option<&'a RawValue>,
@@ -49,7 +49,7 @@ pub(super) struct RawArticle<'a> {
 
 #[derive(Deserialize)]
 pub(super) struct RawSocialBar<'a> {
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub title: Option<String>,
     #[serde(default, borrow)]
     pub links: Vec<&'a RawValue>,
@@ -58,11 +58,11 @@ pub(super) struct RawSocialBar<'a> {
 /// A timeline, or a JSON Feed (told apart by its `version`).
 #[derive(Deserialize)]
 pub(super) struct RawTimeline<'a> {
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub title: Option<String>,
     #[serde(default, borrow)]
     pub entries: Vec<&'a RawValue>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
     pub live: bool,
@@ -78,13 +78,13 @@ pub(super) struct RawTimeline<'a> {
 /// (see [`super::feed`]), so both go through the same checks.
 #[derive(Deserialize)]
 pub(super) struct RawTimelineEntry {
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub id: Option<String>,
     #[serde(default)]
     pub time: Option<String>,
     pub headline: String,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default)]
     pub article: Option<String>,
 }

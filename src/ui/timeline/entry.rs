@@ -61,38 +61,28 @@ pub fn Entry(
         .article
         .as_deref()
         .and_then(|a| base.with_value(|b| page::resolve(a, b, UrlUse::Resource)));
-    let outside = entry
-        .url
-        .as_deref()
-        .and_then(|u| url_policy::allow(u, UrlUse::Link));
-    let link = match (article, outside) {
-        (Some(resolved), _) => {
-            let href = context
-                .viewer_page
-                .with_value(|p| address_for(&resolved, p));
-            let open = move |ev: leptos::ev::MouseEvent| {
-                // Let the browser handle new-tab and new-window clicks itself.
-                if ev.button() != 0
-                    || ev.ctrl_key()
-                    || ev.meta_key()
-                    || ev.shift_key()
-                    || ev.alt_key()
-                {
-                    return;
-                }
-                ev.prevent_default();
-                context.open.run(resolved.clone());
-            };
-            view! { <a class="timeline__link" href=href on:click=open>{time}{headline}</a> }
-                .into_any()
-        }
-        (None, Some(url)) => {
-            view! { <a class="timeline__link" href=url>{time}{headline}</a> }.into_any()
-        }
-        (None, None) => {
-            let href = format!("#{anchor}");
-            view! { <a class="timeline__link" href=href>{time}{headline}</a> }.into_any()
-        }
+    // Its story's address in the viewer, else its outside link, else its
+    // own place in the page.
+    let href = match &article {
+        Some(resolved) => context.viewer_page.with_value(|p| address_for(resolved, p)),
+        None => entry
+            .url
+            .as_deref()
+            .and_then(|u| url_policy::allow(u, UrlUse::Link))
+            .unwrap_or_else(|| format!("#{anchor}")),
     };
+    let open = move |ev: leptos::ev::MouseEvent| {
+        // Only a story opens in place, and only on a plain click: the
+        // browser handles new-tab and new-window clicks itself.
+        let Some(resolved) = &article else {
+            return;
+        };
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        context.open.run(resolved.clone());
+    };
+    let link = view! { <a class="timeline__link" href=href on:click=open>{time}{headline}</a> };
     view! { <li class="timeline__entry" id=anchor>{link}</li> }
 }
