@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, set just above today's build (223.5 KB gzip
-// with the live timeline, which added 36 KB); the goal of 100 KB is not met
-// (see README, "Performance").
+// A guard against regressions, set just above today's build (214.6 KB gzip
+// after the core/shell split, see README, "Performance"). It only goes down:
+// a feature that needs bytes earns them elsewhere.
 const BUDGET_JS_WASM_GZIP = 215 * 1024;
 
 const dist = 'dist';
