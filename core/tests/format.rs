@@ -382,3 +382,48 @@ fn a_timeline_document_decodes_like_an_inline_timeline() {
         Err(DecodeError::Malformed(_))
     ));
 }
+
+#[test]
+fn blank_means_absent_once_for_every_renderer() {
+    let doc = with(
+        "standfirst",
+        r#""  ", "section": "", "canonical_url": " ", "tags": ["", "a"],
+        "byline": [{"name": " "}, {"name": "Ada", "url": " "}],
+        "image": {"src": "a.jpg", "alt": "", "caption": " ", "credit": ""},
+        "social": {"title": " ", "links": [{"network": "rss", "url": "f.xml", "label": " "}]},
+        "timeline": {"title": "", "source": " ", "entries": [
+            {"id": " ", "time": "2025-10-15T11:00:00Z", "headline": "H", "url": " ", "article": ""}
+        ]}"#,
+    )
+    .replace(
+        r#"[{"type": "paragraph", "text": "P"}]"#,
+        r#"[{"type": "paragraph", "spans": [{"text": "P", "href": " "}]},
+            {"type": "quote", "text": "Q", "cite": " "}, {"type": "heading", "text": "  "}]"#,
+    );
+    let a = decode(&doc).unwrap();
+    assert_eq!(
+        (a.standfirst, a.section, a.canonical_url),
+        (None, None, None)
+    );
+    assert_eq!(a.tags, ["a"]);
+    assert_eq!(a.byline.len(), 1, "an author without a name is left out");
+    assert_eq!(a.byline[0].url, None);
+    let image = a.image.unwrap();
+    assert_eq!((image.caption, image.credit), (None, None));
+    assert_eq!(
+        image.alt, "",
+        "an empty alt is the publisher's word: decorative"
+    );
+    let social = a.social.unwrap();
+    assert_eq!((social.title, social.links[0].label.clone()), (None, None));
+    let timeline = a.timeline.unwrap();
+    assert_eq!((timeline.title, timeline.source), (None, None));
+    let entry = &timeline.entries[0];
+    assert_eq!(
+        (&entry.id, &entry.url, &entry.article),
+        (&None, &None, &None)
+    );
+    assert_eq!(a.body.len(), 2, "a blank heading has nothing to show");
+    assert!(matches!(&a.body[0], Block::Paragraph(p) if p.spans[0].href.is_none()));
+    assert!(matches!(&a.body[1], Block::Quote(q) if q.cite.is_none()));
+}

@@ -71,10 +71,14 @@ test('new entries wait behind an announced button, counted in the title', async 
   // Nothing moved under the reader.
   await expect(headlines(page)).toHaveText(['Headline b', 'Headline a']);
   await expect(page).toHaveTitle('(3) Live story');
+  // The entries on screen are kept, not rebuilt, when the new ones go in.
+  const entries = timeline(page).locator('.timeline__entry');
+  await entries.evaluateAll((lis) => lis.forEach((li) => { li.__kept = true; }));
 
   await button.click();
   await page.clock.runFor(100);
   await expect(headlines(page)).toHaveText(['Headline e', 'Headline d', 'Headline c', 'Headline b', 'Headline a']);
+  expect(await entries.evaluateAll((lis) => lis.map((li) => li.__kept === true))).toEqual([false, false, false, true, true]);
   await expect(button).toHaveCount(0);
   await expect(page).toHaveTitle('Live story');
   await expect(timeline(page).locator('.timeline__link').first()).toBeFocused();

@@ -157,4 +157,25 @@ test.describe('recent entries', () => {
     await page.clock.runFor(60_000);
     await expect(page.locator('#entry-five .timeline__ago')).toHaveText('6 min ago');
   });
+
+  test("at midnight, today's entries become yesterday's in place", async ({ page }) => {
+    const start = new Date('2025-11-02T23:59:00Z');
+    const article = {
+      schema_version: 1, id: 'midnight', lang: 'en-GB', headline: 'Midnight', published: '2025-11-02T23:30:00Z',
+      body: [{ type: 'paragraph', text: 'P' }],
+      timeline: { entries: [{ id: 'late', time: '2025-11-02T23:30:00Z', headline: 'Late news' }] },
+    };
+    await page.clock.install({ time: start });
+    await page.clock.pauseAt(new Date(+start + 1_000));
+    const b64 = Buffer.from(JSON.stringify(article)).toString('base64');
+    await page.goto(`index.html?src=${encodeURIComponent(`/__test/body?b64=${encodeURIComponent(b64)}`)}`);
+    const heading = page.locator('.timeline__day-heading');
+    await expect(heading).toHaveText('Today');
+    await expect(page.locator('#entry-late time')).toHaveText('23:30');
+    await page.locator('#entry-late').evaluate((li) => { li.__kept = true; });
+    await page.clock.runFor(120_000);
+    await expect(heading).toHaveText('Yesterday');
+    await expect(page.locator('#entry-late time')).toHaveText(/^2 Nov,? 23:30$/);
+    expect(await page.locator('#entry-late').evaluate((li) => li.__kept === true), 'the entry was kept, not rebuilt').toBe(true);
+  });
 });

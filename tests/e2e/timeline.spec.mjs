@@ -56,3 +56,19 @@ test('100,000 timeline entries and 10,000 paragraphs: a page at a time, the rest
   await expect(entries.nth(100).getByRole('link')).toBeFocused();
   await expect(entries.last().locator('.timeline__headline')).toHaveText('Entry 200');
 });
+
+// Marks the DOM nodes of entries, to tell later whether they were kept or rebuilt.
+const mark = (entries, indices) => entries.evaluateAll((lis, indices) => indices.forEach((i) => { lis[i].__kept = true; }), indices);
+const kept = (entries, indices) => entries.evaluateAll((lis, indices) => indices.map((i) => lis[i].__kept === true), indices);
+
+test('Show more adds the next page without rebuilding the entries shown', async ({ page }) => {
+  await page.goto(`index.html?src=${encodeURIComponent('/__test/big?entries=250&paragraphs=1')}`);
+  const timeline = region(page, 'Latest');
+  await expect(timeline).toHaveAttribute('aria-busy', 'false');
+  const entries = timeline.locator('.timeline__entry');
+  await expect(entries).toHaveCount(100);
+  await mark(entries, [0, 50, 99]);
+  await timeline.getByRole('button', { name: 'Show more' }).click();
+  await expect(entries).toHaveCount(200);
+  expect(await kept(entries, [0, 50, 99, 100])).toEqual([true, true, true, false]);
+});

@@ -1,50 +1,36 @@
 //! The viewer: which article is shown, loading it, and moving between them.
 //!
 //! One component serves every way of use ([`ViewerOptions`]): the standalone
-//! page, a viewer inside a publisher's element, the iframe page. The last
-//! story that loaded stays on screen while another loads and when one fails,
-//! with an alert above it. Only the newest request may change the screen,
-//! and a newer request aborts the older.
-//!
-//! The loader is a numbered request and one spawned fetch, not Leptos's
-//! `LocalResource`: the resource does the same with an async-derived signal
-//! whose machinery (async locks, wakers, channels) cost 10 KB of gzipped wasm
-//! here (241.3 KB against 231.3 KB for the same viewer, measured 2026-11-27
-//! with `node tests/size.mjs`).
+//! page, a viewer inside a publisher's element, the iframe page. The
+//! [`StoryLoader`] keeps the last story that loaded on screen while another
+//! loads and when one fails, with an [alert](alert::LoadAlert) above it.
 
-use std::sync::Arc;
+mod alert;
+mod loader;
+mod skeleton;
 
 use article_core::address::{address_for, DEFAULT_SRC};
-use article_core::article::Article;
 use article_core::embed::{Mode, ViewerOptions};
-use article_core::fetch::LoadError;
 use article_core::messages;
 use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
 
+use self::alert::LoadAlert;
+use self::loader::{Shown, StoryLoader};
+use self::skeleton::Skeleton;
 use super::embed_code::EmbedCode;
 use super::social_bar::SocialBar;
 use super::story::Story;
 use super::timeline::Timeline;
-use super::{messages, ViewerContext};
-use crate::browser::{fetch, head, page};
-
-/// A story on screen, with the absolute URL it came from.
-#[derive(Clone)]
-struct Shown {
-    src: String,
-    article: Arc<Article>,
-}
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Shown) -> bool {
-        self.src == other.src && Arc::ptr_eq(&self.article, &other.article)
-    }
-}
+use super::ViewerContext;
+use crate::browser::{head, page};
 
 #[component]
 pub fn Viewer(options: ViewerOptions) -> impl IntoView {
-    let config = StoredValue::new(page::config());
+    let config = page::config();
+    let limits = config.limits;
+    let loader = StoryLoader::new(config.clone());
+    let config = StoredValue::new(config);
     let root = NodeRef::<leptos::html::Div>::new();
     let owns_document = options.owns_document();
     let ViewerOptions {
@@ -55,67 +41,21 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         history,
     } = options;
     let first = src.clone().unwrap_or_else(|| DEFAULT_SRC.to_owned());
-    // The loader: one fetch per request, numbered; only the newest
-    // request's answer lands, and a newer request aborts the older.
-    let asked = RwSignal::new(0u64);
-    let answered = RwSignal::new(0u64);
-    let current_src = StoredValue::new(first.clone());
-    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
-    // The last story that loaded: what is on screen, whatever fails later.
-    let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
-    // The newest request's failure; a new request clears it.
-    let failure: RwSignal<Option<LoadError>> = RwSignal::new(None);
-    let loading = move || asked.get() != answered.get();
+    let StoryLoader { shown, failure, .. } = loader;
     // `src` as written (relative to the page); `move_focus` when the reader
-    // navigated, so the new headline gets focus.
+    // navigated, so the new headline gets focus, as a page load would.
     let load = move |src: String, move_focus: bool| {
-        asked.update(|n| *n += 1);
-        let number = asked.get_untracked();
-        failure.set(None);
-        if let Some(old) = in_flight.get_value() {
-            old.abort();
-        }
-        current_src.set_value(src.clone());
-        let resolved = page::resolve(&src, &page::url(), UrlUse::Resource)
-            .filter(|url| config.with_value(|c| page::source_allowed(url, c)));
-        let controller = web_sys::AbortController::new().ok();
-        in_flight.set_value(controller.clone());
-        let limits = config.with_value(|c| c.limits);
-        leptos::task::spawn_local(async move {
-            let result = match (resolved, controller) {
-                (Some(url), Some(controller)) => fetch::article(&url, limits, &controller)
-                    .await
-                    .map(|article| (url, article)),
-                _ => Err(LoadError::RefusedSource(src.clone())),
-            };
-            if asked.try_get_untracked() != Some(number) {
-                return;
+        loader.load(src, move |story| {
+            if owns_document {
+                head::apply(&story.article, &page::url());
             }
-            answered.set(number);
-            match result {
-                Ok((url, article)) => {
-                    for problem in &article.problems {
-                        leptos::logging::warn!("{url}: {problem}");
-                    }
-                    if owns_document {
-                        head::apply(&article, &page::url());
-                    }
-                    shown.set(Some(Shown {
-                        src: url,
-                        article: Arc::new(article),
-                    }));
-                    if move_focus {
-                        request_animation_frame(move || focus_headline(root));
-                    }
-                }
-                Err(error) => {
-                    leptos::logging::warn!("could not load {src}: {}", error.detail());
-                    failure.set(Some(error));
-                }
+            if move_focus {
+                request_animation_frame(move || focus_headline(root));
             }
-        });
+        })
     };
     load(first.clone(), false);
+    let loading = move || loader.loading();
     if history {
         // Back and Forward: the address already names the article to show.
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -128,7 +68,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         }
         load(url, true);
     });
-    let retry = Callback::new(move |()| load(current_src.get_value(), false));
+    let retry = Callback::new(move |()| load(loader.current_src(), false));
     // Where a timeline link's address leads when opened in a new tab: this
     // page when it keeps the address, else the standalone viewer.
     let viewer_page = if history {
@@ -154,7 +94,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         landmarks: mode != Mode::Inline,
         owns_document,
         viewer_page: StoredValue::new(viewer_page),
-        limits: config.with_value(|c| c.limits),
+        limits,
         open,
     });
 
@@ -237,47 +177,6 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
             </div>
         }
         .into_any()
-    }
-}
-
-/// What failed, in the reader's words, with the technical detail folded away.
-#[component]
-fn LoadAlert(error: LoadError, retry: Callback<()>, as_heading: bool) -> impl IntoView {
-    let m = messages();
-    let message = error.message(m);
-    view! {
-        <div class="viewer__alert" role="alert">
-            {if as_heading {
-                view! { <h1 class="viewer__alert-message">{message}</h1> }.into_any()
-            } else {
-                view! { <p class="viewer__alert-message">{message}</p> }.into_any()
-            }}
-            <details class="viewer__alert-details">
-                <summary>{m.details}</summary>
-                <p>{error.detail()}</p>
-            </details>
-            {error.can_retry().then(|| view! {
-                <button type="button" class="viewer__retry" on:click=move |_| retry.run(())>
-                    {m.retry}
-                </button>
-            })}
-        </div>
-    }
-}
-
-/// Grey blocks the size of a story, so the page does not jump when it arrives.
-#[component]
-fn Skeleton() -> impl IntoView {
-    view! {
-        <div class="skeleton">
-            <p class="visually-hidden" role="status">{messages().loading}</p>
-            <div class="skeleton__line skeleton__line--headline" aria-hidden="true"></div>
-            <div class="skeleton__line skeleton__line--headline skeleton__line--short" aria-hidden="true"></div>
-            <div class="skeleton__line skeleton__line--meta" aria-hidden="true"></div>
-            <div class="skeleton__line" aria-hidden="true"></div>
-            <div class="skeleton__line" aria-hidden="true"></div>
-            <div class="skeleton__line skeleton__line--short" aria-hidden="true"></div>
-        </div>
     }
 }
 
