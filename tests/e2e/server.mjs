@@ -16,6 +16,8 @@
 //                          from /__test/big-timeline?entries=N
 //   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
 //                          (csp=off: without its Content-Security-Policy)
+//   /watched.html          index.html under its own policy, with one more inline script (allowed
+//                          by its hash) that records every securitypolicyviolation in __violations
 //
 // Usage: node tests/e2e/server.mjs [port]   (default 4173, or $PORT; also port + 1)
 import { createHash } from 'node:crypto';
@@ -257,6 +259,20 @@ async function handle(req, res) {
       `<meta name="article-viewer-${name.replace(/[^a-z-]/g, '')}" content="${content.replace(/[<>"&]/g, '')}">`);
     html = html.replace('</head>', `${metas.join('')}</head>`);
     const headers = await hostHeaders(cspOff ? '/configured.html' : '/index.html');
+    res.writeHead(200, { ...headers, 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
+    return res.end(html);
+  }
+  if (url.pathname === '/watched.html') {
+    const watch = "window.__violations=[];document.addEventListener('securitypolicyviolation',function(e){window.__violations.push(e.violatedDirective+' '+e.blockedURI)});";
+    const hash = `'sha256-${createHash('sha256').update(watch).digest('base64')}'`;
+    let html = await readFile(join(root, 'dist/index.html'), 'utf8');
+    html = html.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, (meta) =>
+      `${meta.replace("script-src 'self'", `script-src 'self' ${hash}`)}<script>${watch}</script>`);
+    if (!html.includes(watch)) throw new Error('watched.html: no Content-Security-Policy in dist/index.html');
+    const headers = await hostHeaders('/index.html');
+    if (headers['Content-Security-Policy']) {
+      headers['Content-Security-Policy'] = headers['Content-Security-Policy'].replace("script-src 'self'", `script-src 'self' ${hash}`);
+    }
     res.writeHead(200, { ...headers, 'Content-Type': types['.html'], 'Cache-Control': 'no-store' });
     return res.end(html);
   }

