@@ -73,10 +73,19 @@ fn form_encode(text: &str) -> String {
                 out.push(b as char)
             }
             b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
+            _ => push_percent(&mut out, b),
         }
     }
     out
+}
+
+/// Writes a byte as `%XX`, upper-case hex (without `format!`'s machinery,
+/// which costs the wasm more than this whole function).
+pub(crate) fn push_percent(out: &mut String, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(HEX[usize::from(byte >> 4)] as char);
+    out.push(HEX[usize::from(byte & 0xf)] as char);
 }
 
 /// The inverse of [`form_encode`], lenient as browsers are: a `%` not

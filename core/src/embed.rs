@@ -169,7 +169,7 @@ fn encode(value: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            crate::address::push_percent(&mut out, b);
         }
     }
     out

@@ -53,7 +53,12 @@ impl TimelineEntry {
             .take(64)
             .collect();
         if clean.is_empty() {
-            format!("entry-{:08x}", fnv1a(&self.key()))
+            let hash = fnv1a(&self.key());
+            let hex: String = (0..8)
+                .rev()
+                .map(|i| char::from_digit((hash >> (i * 4)) & 0xf, 16).unwrap_or('0'))
+                .collect();
+            format!("entry-{hex}")
         } else {
             format!("entry-{clean}")
         }

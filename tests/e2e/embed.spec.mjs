@@ -217,3 +217,20 @@ async function expectFrameFitsContentOf(page) {
     return Math.abs(frame.getBoundingClientRect().height - frame.contentDocument.body.getBoundingClientRect().height);
   }), { timeout: 10_000 }).toBeLessThanOrEqual(2);
 }
+
+test("on a publisher's page each article downloads with the wasm, not after it, and only once", async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(EXAMPLE);
+  await expect(first(page).getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(second(page).getByRole('heading', { level: 1 })).toBeVisible();
+  const timing = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })));
+  const wasm = timing.find((e) => e.name.endsWith('_bg.wasm'));
+  for (const article of ['sample-library-reopens.json', 'sample-weekend-weather.json']) {
+    const json = timing.find((e) => e.name.endsWith(`/articles/${article}`));
+    expect(json.start, `${article} starts before the wasm has arrived`).toBeLessThan(wasm.end);
+    // The viewer's own request took the preloaded answer.
+    expect(requests.filter((u) => u.endsWith(`/articles/${article}`)), article).toHaveLength(1);
+  }
+});

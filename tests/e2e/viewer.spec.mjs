@@ -194,3 +194,14 @@ base('another ?src= never shows the prerendered default story', async ({ page })
   await expect(page.locator('[data-prerendered]')).toBeHidden();
   await expect(page.getByText(SEED_HEADLINE)).toBeHidden();
 });
+
+test("the viewer's own page paints its story without waiting for a stylesheet", async ({ page }) => {
+  const styles = [];
+  page.on('request', (r) => { if (r.resourceType() === 'stylesheet' || r.url().endsWith('.css')) styles.push(r.url()); });
+  await page.goto('index.html');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(styles, 'stylesheet requests').toEqual([]);
+  // Styled all the same: the stylesheet is in the page.
+  const font = await page.locator('.story__headline').evaluate((h) => getComputedStyle(h).fontFamily);
+  expect(font).toContain('Georgia');
+});
