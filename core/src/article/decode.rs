@@ -53,19 +53,19 @@ impl std::error::Error for DecodeError {}
 /// Decodes and checks an article document.
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
     refuse_deep_nesting(json)?;
-    // The version first: a later version may have a different shape, and the
-    // reader should hear "newer format", not a type error.
-    let probe: VersionProbe = read(json, "")?;
-    let Some(version) = probe.schema_version else {
-        return Err(DecodeError::Malformed(
-            "schema_version is missing".to_owned(),
-        ));
+    // One pass reads the document's shape and its version together. A
+    // later version may have another shape: when the shape does not read,
+    // the version is looked at alone, so that the reader hears "newer
+    // format", not a type error.
+    let raw: RawArticle = match read_borrowed(json, At::path("")) {
+        Ok(raw) => raw,
+        Err(shape) => {
+            let probe: VersionProbe = read(json, At::path(""))?;
+            check_version(probe.schema_version)?;
+            return Err(shape.into());
+        }
     };
-    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
-        let shown = version.as_u64().and_then(|n| u32::try_from(n).ok());
-        return Err(DecodeError::UnsupportedVersion(shown.unwrap_or(u32::MAX)));
-    }
-    let raw: RawArticle = read_borrowed(json, "")?;
+    check_version(raw.schema_version.clone())?;
     Decoder::default().article(raw)
 }
 
@@ -74,10 +74,56 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
 /// the timeline and what was dropped.
 pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeError> {
     refuse_deep_nesting(json)?;
-    let raw: RawTimeline = read_borrowed(json, "")?;
+    let raw: RawTimeline = read_borrowed(json, At::path(""))?;
     let mut decoder = Decoder::default();
     let timeline = decoder.timeline(raw, "")?;
     Ok((timeline, decoder.problems))
+}
+
+/// Where a value is in the document: a path and, for a list's item, its
+/// index. Written out only when something there is wrong, so a good
+/// document of 10,000 entries formats no path at all.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    path: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> At<'a> {
+    fn path(path: &'a str) -> At<'a> {
+        At { path, index: None }
+    }
+
+    fn item(path: &'a str, index: usize) -> At<'a> {
+        At {
+            path,
+            index: Some(index),
+        }
+    }
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.path)?;
+        match self.index {
+            Some(i) => write!(f, "[{i}]"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Version 1, or why not.
+fn check_version(version: Option<serde_json::Number>) -> Result<(), DecodeError> {
+    let Some(version) = version else {
+        return Err(DecodeError::Malformed(
+            "schema_version is missing".to_owned(),
+        ));
+    };
+    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+        let shown = version.as_u64().and_then(|n| u32::try_from(n).ok());
+        return Err(DecodeError::UnsupportedVersion(shown.unwrap_or(u32::MAX)));
+    }
+    Ok(())
 }
 
 /// Collects what was dropped, with its path, while decoding one document.
@@ -103,8 +149,8 @@ impl Decoder {
         let social = match raw.social {
             Some(bar) => Some(SocialBar {
                 title: present(bar.title),
-                links: self.each(&bar.links, "social.links", |json, path| {
-                    let link: SocialLink = read(json, path)?;
+                links: self.each(&bar.links, "social.links", |json, at| {
+                    let link: SocialLink = read(json, at)?;
                     Ok(SocialLink {
                         label: present(link.label),
                         ..link
@@ -123,7 +169,7 @@ impl Decoder {
         let published = self.timestamp(raw.published, "published")?;
         let updated = self.timestamp(raw.updated, "updated")?;
         let image = match raw.image {
-            Some(i) => self.optional(i.get(), "image", read_image)?,
+            Some(i) => self.optional(i.get(), At::path("image"), read_image)?,
             None => None,
         };
         let byline: Vec<Author> = self.each(&raw.byline, "byline", read)?;
@@ -184,8 +230,8 @@ impl Decoder {
         let mut seen_ids = HashSet::new();
         let mut entries = Vec::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
-            let path = format!("{path}[{i}]");
-            let Some(e) = self.optional::<R>(raw.get(), &path, read)? else {
+            let at = At::item(path, i);
+            let Some(e) = self.optional::<R>(raw.get(), at, read)? else {
                 continue;
             };
             let e: RawTimelineEntry = e.into();
@@ -201,13 +247,13 @@ impl Decoder {
             if let Some(id) = &e.id {
                 if !seen_ids.insert(id.clone()) {
                     self.problems
-                        .push(format!("dropped {path}: duplicate id \"{id}\""));
+                        .push(format!("dropped {at}: duplicate id \"{id}\""));
                     continue;
                 }
             }
             let time = match e.time {
                 Some(t) => Timestamp::parse(&t)
-                    .map_err(|err| self.problems.push(format!("ignored {path}.time: {err}")))
+                    .map_err(|err| self.problems.push(format!("ignored {at}.time: {err}")))
                     .ok(),
                 None => None,
             };
@@ -231,10 +277,10 @@ impl Decoder {
         let Some(raw) = raw else {
             return Ok(None);
         };
-        self.optional(raw.get(), path, |json, path| {
-            let text: String = read(json, path)?;
+        self.optional(raw.get(), At::path(path), |json, at| {
+            let text: String = read(json, at)?;
             Timestamp::parse(&text).map_err(|e| ReadError {
-                text: format!("{path}: {e}"),
+                text: format!("{at}: {e}"),
                 corrupt: false,
             })
         })
@@ -245,10 +291,10 @@ impl Decoder {
     fn optional<T>(
         &mut self,
         json: &str,
-        path: &str,
-        read_one: impl Fn(&str, &str) -> Result<T, ReadError>,
+        at: At<'_>,
+        read_one: impl Fn(&str, At<'_>) -> Result<T, ReadError>,
     ) -> Result<Option<T>, DecodeError> {
-        match read_one(json, path) {
+        match read_one(json, at) {
             Ok(value) => Ok(Some(value)),
             Err(e) if e.corrupt => Err(e.into()),
             Err(e) => {
@@ -264,11 +310,11 @@ impl Decoder {
         &mut self,
         items: &[&RawValue],
         path: &str,
-        read_one: impl Fn(&str, &str) -> Result<T, ReadError>,
+        read_one: impl Fn(&str, At<'_>) -> Result<T, ReadError>,
     ) -> Result<Vec<T>, DecodeError> {
         let mut out = Vec::with_capacity(items.len());
         for (i, raw) in items.iter().enumerate() {
-            if let Some(item) = self.optional(raw.get(), &format!("{path}[{i}]"), &read_one)? {
+            if let Some(item) = self.optional(raw.get(), At::item(path, i), &read_one)? {
                 out.push(item);
             }
         }
@@ -279,20 +325,20 @@ impl Decoder {
 /// A body block: its `type` first, then that type's fields, so an error
 /// names its field (`body[3].text`). A block whose text is blank has
 /// nothing to show and is dropped like a broken one.
-fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
+fn read_block(json: &str, at: At<'_>) -> Result<Block, ReadError> {
     #[derive(Deserialize)]
     struct Tag {
         #[serde(rename = "type")]
         kind: String,
     }
     let blank = || ReadError {
-        text: format!("{path}.text: blank"),
+        text: format!("{at}.text: blank"),
         corrupt: false,
     };
-    let tag: Tag = read(json, path)?;
+    let tag: Tag = read(json, at)?;
     Ok(match tag.kind.as_str() {
         "paragraph" => {
-            let paragraph: Paragraph = read(json, path)?;
+            let paragraph: Paragraph = read(json, at)?;
             let spans = paragraph
                 .spans
                 .into_iter()
@@ -304,14 +350,14 @@ fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
             Block::Paragraph(Paragraph { spans })
         }
         "heading" => {
-            let heading: Heading = read(json, path)?;
+            let heading: Heading = read(json, at)?;
             if heading.text.trim().is_empty() {
                 return Err(blank());
             }
             Block::Heading(heading)
         }
         "quote" => {
-            let quote: Quote = read(json, path)?;
+            let quote: Quote = read(json, at)?;
             if quote.text.trim().is_empty() {
                 return Err(blank());
             }
@@ -320,15 +366,15 @@ fn read_block(json: &str, path: &str) -> Result<Block, ReadError> {
                 ..quote
             })
         }
-        "image" => Block::Image(read_image(json, path)?),
-        "list" => Block::List(read(json, path)?),
+        "image" => Block::Image(read_image(json, at)?),
+        "list" => Block::List(read(json, at)?),
         _ => Block::Unknown,
     })
 }
 
 /// An image, its caption and credit absent when blank.
-fn read_image(json: &str, path: &str) -> Result<Image, ReadError> {
-    let image: Image = read(json, path)?;
+fn read_image(json: &str, at: At<'_>) -> Result<Image, ReadError> {
+    let image: Image = read(json, at)?;
     Ok(Image {
         caption: present(image.caption),
         credit: present(image.credit),
@@ -357,19 +403,19 @@ impl From<ReadError> for DecodeError {
 }
 
 /// Reads one owned value (see [`read_borrowed`]).
-fn read<T: DeserializeOwned>(json: &str, path: &str) -> Result<T, ReadError> {
-    read_borrowed(json, path)
+fn read<T: DeserializeOwned>(json: &str, at: At<'_>) -> Result<T, ReadError> {
+    read_borrowed(json, at)
 }
 
 /// Reads one value from the whole of `json`; an error is told as
 /// `{path}.{place inside}: {what}`. The document's shape borrows its items'
 /// raw text from `json` instead of copying it.
-fn read_borrowed<'de, T: Deserialize<'de>>(json: &'de str, path: &str) -> Result<T, ReadError> {
+fn read_borrowed<'de, T: Deserialize<'de>>(json: &'de str, at: At<'_>) -> Result<T, ReadError> {
     serde_json::from_str(json).map_err(|e| {
         let corrupt = !e.is_data() || e.to_string().starts_with("duplicate field");
         let offset = place::offset_of(json, e.line(), e.column());
         let inner = place::path_at(json, offset);
-        let at = place::join(path, &inner);
+        let at = place::join(&at.to_string(), &inner);
         // "… at line 1 column 20": a place in one item's text, which the path says better.
         let message = e.to_string();
         let message = message

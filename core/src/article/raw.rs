@@ -16,6 +16,8 @@ pub(super) struct VersionProbe {
 #[derive(Deserialize)]
 pub(super) struct RawArticle<'a> {
     #[serde(default)]
+    pub schema_version: Option<serde_json::Number>,
+    #[serde(default)]
     pub id: String,
     #[serde(default)]
     pub lang: Option<String>,
