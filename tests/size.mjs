@@ -1,8 +1,16 @@
-// Prints what the first view downloads (gzip -9 and brotli bytes) and fails
-// when the JavaScript + wasm passes the budget.
+// Prints what the first view downloads (gzip -9 and brotli bytes), then
+// where the wasm's bytes go, and fails when the JavaScript + wasm passes the
+// budget.
+//
+// Where the bytes go is read from cargo's own release wasm (names kept, before
+// wasm-opt) through `wasm-bindgen --keep-debug` and `twiggy`: bytes per crate
+// and the largest functions. Shares are of that wasm; the shipped one is
+// smaller after wasm-opt, in about the same proportions.
 //
 // Usage: node tests/size.mjs   (after `trunk build --release --offline`)
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -36,6 +44,49 @@ const firstView = (r) => r.file === 'index.html' || (r.file !== 'embed.js' && co
   || r.file.startsWith('articles/') || (r.file.endsWith('.css') && index.includes(r.file));
 console.log(`${'js + wasm'.padEnd(44)}${kb(sum(code, 'raw'))}${kb(sum(code, 'gzip'))}${kb(sum(code, 'brotli'))}`);
 console.log(`${'first view of index.html in all'.padEnd(44)}${kb(sum(firstView, 'raw'))}${kb(sum(firstView, 'gzip'))}${kb(sum(firstView, 'brotli'))}`);
+
+// ------------------------------------------------------ where the bytes go
+
+const cargoWasm = 'target/wasm32-unknown-unknown/release/article-viewer.wasm';
+if (!existsSync(cargoWasm)) {
+  console.error(`size: no ${cargoWasm}: run trunk build --release first`);
+  process.exit(1);
+}
+const scratch = mkdtempSync(join(tmpdir(), 'article-viewer-size-'));
+let csv;
+try {
+  execFileSync('wasm-bindgen', ['--keep-debug', '--target', 'web', '--out-dir', scratch, cargoWasm]);
+  csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', join(scratch, 'article-viewer_bg.wasm')],
+    { maxBuffer: 256 * 1024 * 1024 }).toString();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const items = csv.trim().split('\n').slice(1).map((line) => {
+  const m = /^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/.exec(line);
+  return m ? { name: (m[1] ?? m[2]).replace(/""/g, '"'), bytes: Number(m[3]) } : null;
+}).filter((x) => x && !/^"?function names"? subsection|names" subsection|^Σ|^\.\.\./.test(x.name));
+// A function's crate: the first path segment, or for a generic impl of the
+// standard library, the first crate of ours or of a dependency named inside it.
+const CRATES = /\b(article_core|article_viewer|tachys|reactive_graph|leptos\w*|serde_json|serde_core|serde|gloo_net|web_sys|js_sys|wasm_bindgen\w*|hashbrown|indexmap|any_spawner|futures\w*|either_of|send_wrapper|dlmalloc)\b/;
+const crateOf = (name) => {
+  if (name.startsWith('data segment')) return '(data: strings, stylesheet, icons, tables)';
+  const inside = CRATES.exec(name);
+  if (inside) return inside[1];
+  const first = /^<?([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
+  return first ? first[1] : '(other)';
+};
+const byCrate = new Map();
+for (const { name, bytes } of items) byCrate.set(crateOf(name), (byCrate.get(crateOf(name)) ?? 0) + bytes);
+const total = items.reduce((n, x) => n + x.bytes, 0);
+const pct = (n) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
+console.log(`\nwhere the wasm's bytes go (${kb(total).trim()} before wasm-opt, names kept):`);
+for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+  console.log(`  ${crate.padEnd(44)}${kb(bytes)}${pct(bytes)}`);
+}
+console.log('largest functions:');
+for (const { name, bytes } of items.filter((x) => !x.name.startsWith('data segment')).sort((a, b) => b.bytes - a.bytes).slice(0, 12)) {
+  console.log(`  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 96).padEnd(96)}${kb(bytes)}`);
+}
 
 const codeGzip = sum(code, 'gzip');
 if (codeGzip > BUDGET_JS_WASM_GZIP) {
