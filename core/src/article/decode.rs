@@ -61,11 +61,11 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
         Ok(raw) => raw,
         Err(shape) => {
             let probe: VersionProbe = read(json, At::path(""))?;
-            check_version(probe.schema_version)?;
+            check_version(probe.schema_version.as_ref())?;
             return Err(shape.into());
         }
     };
-    check_version(raw.schema_version.clone())?;
+    check_version(raw.schema_version.as_ref())?;
     Decoder::default().article(raw)
 }
 
@@ -113,7 +113,7 @@ impl fmt::Display for At<'_> {
 }
 
 /// Version 1, or why not.
-fn check_version(version: Option<serde_json::Number>) -> Result<(), DecodeError> {
+fn check_version(version: Option<&serde_json::Number>) -> Result<(), DecodeError> {
     let Some(version) = version else {
         return Err(DecodeError::Malformed(
             "schema_version is missing".to_owned(),

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use article_core::article::Article;
 use article_core::config::Config;
-use article_core::fetch::LoadError;
+use article_core::fetch::{Limits, LoadError};
 use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
 
@@ -61,13 +61,26 @@ impl StoryLoader {
         self.asked.get() != self.answered.get()
     }
 
+    /// How long and how large a fetch may be, as the page says.
+    pub fn limits(self) -> Limits {
+        self.config.with_value(|c| c.limits)
+    }
+
+    /// `raw` resolved against `base`, if the URL policy and the page's
+    /// allowed sources let the viewer fetch it: the one check for articles
+    /// and timeline sources alike.
+    pub fn allowed(self, raw: &str, base: &str) -> Option<String> {
+        page::resolve(raw, base, UrlUse::Resource)
+            .filter(|url| self.config.with_value(|c| page::source_allowed(url, c)))
+    }
+
     /// The `src` of the newest request, as written.
     pub fn current_src(self) -> String {
         self.current_src.get_value()
     }
 
     /// Loads the story at `src` (as written, relative to the page); `landed`
-    /// runs once it is on screen.
+    /// runs when it has arrived, just before it goes on screen.
     pub fn load(self, src: String, landed: impl FnOnce(&Shown) + 'static) {
         self.asked.update(|n| *n += 1);
         let number = self.asked.get_untracked();
@@ -76,12 +89,10 @@ impl StoryLoader {
             old.abort();
         }
         self.current_src.set_value(src.clone());
-        let config = self.config;
-        let resolved = page::resolve(&src, &page::url(), UrlUse::Resource)
-            .filter(|url| config.with_value(|c| page::source_allowed(url, c)));
+        let resolved = self.allowed(&src, &page::url());
         let controller = web_sys::AbortController::new().ok();
         self.in_flight.set_value(controller.clone());
-        let limits = config.with_value(|c| c.limits);
+        let limits = self.limits();
         leptos::task::spawn_local(async move {
             let result = match (resolved, controller) {
                 (Some(url), Some(controller)) => fetch::article(&url, limits, &controller)

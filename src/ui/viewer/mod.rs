@@ -12,7 +12,6 @@ mod skeleton;
 use article_core::address::{address_for, DEFAULT_SRC};
 use article_core::embed::{Mode, ViewerOptions};
 use article_core::messages;
-use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
 
 use self::alert::LoadAlert;
@@ -27,10 +26,7 @@ use crate::browser::{head, page};
 
 #[component]
 pub fn Viewer(options: ViewerOptions) -> impl IntoView {
-    let config = page::config();
-    let limits = config.limits;
-    let loader = StoryLoader::new(config.clone());
-    let config = StoredValue::new(config);
+    let loader = StoryLoader::new(page::config());
     let root = NodeRef::<leptos::html::Div>::new();
     let owns_document = options.owns_document();
     let ViewerOptions {
@@ -94,7 +90,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         landmarks: mode != Mode::Inline,
         owns_document,
         viewer_page: StoredValue::new(viewer_page),
-        limits,
+        limits: loader.limits(),
         open,
     });
 
@@ -146,7 +142,7 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
         </div>
         {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article }| {
             let timeline = article.timeline.clone()?;
-            let source = timeline.source.as_deref().and_then(|s| allowed_source(s, &src, config));
+            let source = timeline.source.as_deref().and_then(|s| allowed_source(loader, s, &src));
             Some(view! { <Timeline timeline=timeline base=src source=source /> })
         })}
     };
@@ -182,13 +178,8 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
 
 /// A timeline `source`, resolved against its article and checked like an
 /// article's own address; a refused one is reported and not fetched.
-fn allowed_source(
-    source: &str,
-    article: &str,
-    config: StoredValue<article_core::config::Config>,
-) -> Option<String> {
-    let allowed = page::resolve(source, article, UrlUse::Resource)
-        .filter(|url| config.with_value(|c| page::source_allowed(url, c)));
+fn allowed_source(loader: StoryLoader, source: &str, article: &str) -> Option<String> {
+    let allowed = loader.allowed(source, article);
     if allowed.is_none() {
         leptos::logging::warn!("timeline source refused: {source}");
     }
