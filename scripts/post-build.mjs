@@ -3,11 +3,15 @@
 //   embed.html   the chrome-less page for iframes (<body data-embed="frame">)
 //   embed.js     the one module script a publisher includes to embed viewers
 //
+//   example/snippet.html  the publisher example pasting the inline snippet
+//                         that carries its story
+//
 // and, in release builds:
 //
-//   the default article prerendered into index.html, by the viewer itself in
-//   headless Chromium, so that the first view paints the story before the
-//   wasm has arrived (the wasm then takes over the same markup);
+//   the default article prerendered into index.html, by the viewer's own
+//   components rendered natively (article-snippet), so that the first view
+//   paints the story before the wasm has arrived (the wasm then takes over
+//   the same markup);
 //   the stylesheet inline in index.html and embed.html (no round trip before
 //   the first paint), allowed by its hash;
 //   the Content-Security-Policy, as a <meta http-equiv> in index.html and
@@ -16,8 +20,8 @@
 //   Inline scripts (trunk's loader, the prerender switch) are allowed by hash.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 // `trunk serve` in debug injects its own live-reload script: no policy, no prerender.
@@ -33,9 +37,10 @@ let embed = index
   .replace(/<body>/, '<body data-embed="frame">')
   .replace(/\s*<!--[^>]*-->\s*<link rel="preload" href="articles\/[^"]*" as="fetch"[^>]*>/, '');
 
+const css = index.match(/<link rel="stylesheet" href="([^"]+\.css)"/)?.[1];
 const js = index.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
 const wasm = index.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
-if (!js || !wasm) throw new Error('post-build: trunk loader not found in index.html');
+if (!js || !wasm || !css) throw new Error('post-build: trunk loader not found in index.html');
 write(
   'embed.js',
   `// Embeds article viewers in any page:
@@ -43,10 +48,12 @@ write(
 //   <div data-article-viewer data-src="article.json"></div>
 // Each element gets its own viewer in a shadow root. Generated at build time.
 //
-// No waterfall: every viewer's article, the wasm and its JavaScript start
-// downloading at once, here, instead of one after the other. The articles
-// are preloaded as the viewer will fetch them (CORS, same-origin
-// credentials), so its own request takes the preloaded answer.
+// No waterfall: every viewer's article, the wasm, its JavaScript and the
+// stylesheet start downloading at once, here, instead of one after the
+// other. The articles are preloaded as the viewer will fetch them (CORS,
+// same-origin credentials), so its own request takes the preloaded answer.
+// The stylesheet becomes one constructed sheet that every viewer's shadow
+// root adopts, ready before the first viewer renders.
 const base = new URL('./', import.meta.url).href;
 globalThis.articleViewerBase = base;
 for (const host of document.querySelectorAll('[data-article-viewer][data-src]')) {
@@ -65,81 +72,61 @@ for (const host of document.querySelectorAll('[data-article-viewer][data-src]'))
   document.head.append(link);
 }
 const wasm = fetch(new URL('${wasm}', base));
+const css = fetch(new URL('${css}', base)).then((r) => {
+  if (!r.ok) throw new Error(\`HTTP \${r.status}\`);
+  return r.text();
+});
 const { default: init } = await import(new URL('${js}', base).href);
+try {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(await css);
+  globalThis.articleViewerSheet = sheet;
+} catch (e) {
+  console.error('article viewer: the stylesheet did not load', e);
+}
 await init({ module_or_path: wasm });
 `,
 );
 
-if (!release) {
-  write('embed.html', embed);
-  console.log('post-build: embed.html, embed.js');
-  process.exit(0);
-}
+// ------------------------------------------------------------- ahead of time
 
-// ------------------------------------------------------------- prerender
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-
-async function prerender() {
-  const { chromium } = await import('@playwright/test');
-  const server = createServer((req, res) => {
-    const path = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    try {
-      const body = readFileSync(path.startsWith(dir) ? path : join(dir, 'index.html'));
-      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+// Stories rendered ahead of time by the viewer's own components, natively
+// (src/bin/article-snippet.rs): no browser needed. A build that cannot run
+// it fails, and says why: the page it would ship is the slow one.
+const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+function articleSnippet(args) {
   try {
-    // Times are the reader's, so the prerender needs a reader: one in the
-    // publisher's language and at the default story's own offset (Etc/GMT
-    // zones count the other way). The live viewer then re-renders them in
-    // each reader's zone.
-    const preloaded = readFileSync(join(dir, 'index.html'), 'utf8').match(/<link rel="preload" href="([^"]+\.json)"/)?.[1];
-    const story = preloaded ? JSON.parse(readFileSync(join(dir, preloaded), 'utf8')) : {};
-    const offset = /([+-])(\d{2}):00$/.exec(story.published ?? '');
-    const timezoneId = offset ? `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` : 'UTC';
-    const page = await browser.newPage({ locale: story.lang ?? 'en', timezoneId });
-    await page.goto(`${origin}/index.html`);
-    await page.locator('.story__headline').waitFor({ timeout: 30_000 });
-    const snapshot = await page.evaluate(() => ({
-      html: document.querySelector('.viewer-frame').outerHTML,
-      title: document.title,
-      description: document.querySelector('meta[name=description]')?.content ?? '',
-      lang: document.documentElement.lang,
-      dir: document.documentElement.dir,
-    }));
-    // Links the viewer wrote as absolute addresses of this temporary server
-    // become relative to the page.
-    snapshot.html = snapshot.html.replaceAll(`${origin}/`, '');
-    return snapshot;
-  } finally {
-    await browser.close();
-    server.close();
+    return execFileSync('cargo', ['run', '--quiet', '--bin', 'article-snippet', '--', ...args], {
+      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20,
+    });
+  } catch (e) {
+    console.error(`post-build: cannot render a story ahead of time (cargo run --bin article-snippet -- ${args.join(' ')}):
+${(e.stderr || e.message).trim()}`);
+    process.exit(1);
   }
 }
 
-// A release without its prerendered story would be a silently slower page:
-// the build fails instead, and says why.
-let prerendered;
-try {
-  prerendered = await prerender();
-} catch (e) {
-  console.error(`post-build: cannot prerender the default story into index.html: ${e.message.split('\n')[0]}
-  The prerender runs the built viewer in Debian's Chromium (/usr/bin/chromium, or $CHROMIUM)
-  through the Node packages of package-lock.json: run scripts/setup, which installs both.`);
-  process.exit(1);
+// The publisher example that pastes the snippet: each
+// <!-- article-snippet SRC --> becomes the Embed control's inline snippet
+// for SRC, with its story in it, written for a page in example/.
+const STAND_IN = 'https://viewer.invalid/';
+let snippetPage = read('example/snippet.html');
+snippetPage = snippetPage.replace(/<!-- article-snippet (\S+) -->/g, (_, src) => articleSnippet([
+  join(dir, 'example', src), '--src', src, '--page', `${STAND_IN}example/snippet.html`, '--viewer', STAND_IN,
+]).trim().replaceAll(STAND_IN, '../'));
+write('example/snippet.html', snippetPage);
+
+if (!release) {
+  write('embed.html', embed);
+  console.log('post-build: embed.html, embed.js, example/snippet.html');
+  process.exit(0);
 }
+
+// The default story, prerendered into index.html: the first view paints it
+// before the wasm has arrived (the wasm then takes over the same markup).
+const preloaded = index.match(/<link rel="preload" href="([^"]+\.json)"/)?.[1];
+if (!preloaded) throw new Error('post-build: no preloaded default article in index.html');
+const prerendered = JSON.parse(articleSnippet([join(dir, preloaded), '--src', preloaded, '--standalone']));
 const escAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 if (prerendered) {

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! An article viewer for the web: the browser shell around
 //! [`article_core`], which decides everything that can be decided without a
 //! browser.
@@ -6,10 +7,14 @@
 //!   publisher's page (in shadow roots), the iframe page;
 //! - `ui`: the components — the viewer, and the three things it renders: the
 //!   story, the social bar and the timeline;
-//! - `browser`: the page, `<head>`, fetching, `Intl`, timers.
+//! - `browser`: the page, `<head>`, fetching, `Intl`, timers;
+//! - [`prerender`] (natively): the same components rendered to HTML ahead of
+//!   time, for the publisher's snippet and the build's prerender.
 
 mod browser;
 mod mount;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 mod ui;
 
 pub use ui::social_bar::SocialBar;

@@ -4,9 +4,12 @@
 //!   address and the document title.
 //! - A publisher's page with `<div data-article-viewer data-src="…">`
 //!   elements: a viewer in each, inside its own shadow root, so that no CSS
-//!   crosses in either direction. The stylesheet is compiled in and shared by
-//!   every shadow root (`adoptedStyleSheets`): no request, no flash of
-//!   unstyled content, and it works when the script comes from a CDN.
+//!   crosses in either direction. One stylesheet, which `embed.js` fetched
+//!   beside the wasm, is shared by every shadow root (`adoptedStyleSheets`):
+//!   it is in place before the first viewer renders, so there is no flash of
+//!   unstyled content, and it works when the script comes from a CDN. An
+//!   element that carries its story (the snippet made ahead of time, in a
+//!   declarative shadow root) keeps showing it until the viewer has its own.
 //! - The iframe page (`embed.html`, `<body data-embed="frame">`): one viewer
 //!   without chrome, posting its content height to the parent at the origin
 //!   the host named (`?host=`), never to `*`.
@@ -19,9 +22,6 @@ use article_core::embed::{self, Mode, ViewerOptions};
 
 use crate::browser::page;
 use crate::ui::viewer::Viewer;
-
-/// The viewer's stylesheet, for shadow roots.
-const STYLE: &str = include_str!("../style/viewer.css");
 
 /// Mounts the viewers this page asks for.
 pub fn start() {
@@ -58,10 +58,17 @@ pub fn start() {
     }
 }
 
+/// The viewer's stylesheet for shadow roots, which `embed.js` fetched beside
+/// the wasm (`articleViewerSheet`). Not compiled in: the viewer's own pages
+/// have it inline already, and as its own file it costs no wasm and
+/// compresses as CSS.
 fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
-    let sheet = web_sys::CssStyleSheet::new().ok()?;
-    sheet.replace_sync(STYLE).ok()?;
-    Some(sheet)
+    let sheet = js_sys::Reflect::get(&js_sys::global(), &"articleViewerSheet".into()).ok()?;
+    let sheet = sheet.dyn_into::<web_sys::CssStyleSheet>().ok();
+    if sheet.is_none() {
+        leptos::logging::error!("article viewer: no stylesheet; load the viewer with embed.js");
+    }
+    sheet
 }
 
 fn mount_inline(
@@ -69,13 +76,27 @@ fn mount_inline(
     host: &web_sys::Element,
     sheet: Option<&web_sys::CssStyleSheet>,
 ) {
-    if host.shadow_root().is_some() {
-        return; // already a viewer
-    }
-    let Ok(shadow) =
-        host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-    else {
-        return;
+    // A snippet that carries its story arrives with a declarative shadow
+    // root holding it: the viewer takes that root over.
+    let (shadow, prerendered) = match host.shadow_root() {
+        Some(existing) => match existing.query_selector("[data-prerendered]") {
+            Ok(Some(_))
+                if existing
+                    .query_selector("[data-live]")
+                    .ok()
+                    .flatten()
+                    .is_none() =>
+            {
+                (existing, true)
+            }
+            _ => return, // already a viewer
+        },
+        None => {
+            match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+                Ok(shadow) => (shadow, false),
+                Err(_) => return,
+            }
+        }
     };
     if let Some(sheet) = sheet {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
@@ -87,7 +108,11 @@ fn mount_inline(
     else {
         return;
     };
-    if shadow.append_child(&container).is_err() {
+    let _ = container.set_attribute("data-live", "");
+    // The story already on screen stays until the live one can replace it
+    // (see `browser::page::take_over`).
+    container.set_hidden(prerendered);
+    if shadow.prepend_with_node_1(&container).is_err() {
         return;
     }
     let options = ViewerOptions::from_attributes(|name| host.get_attribute(name));

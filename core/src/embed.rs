@@ -186,6 +186,39 @@ pub fn inline_snippet(viewer_dir: &str, src: &str) -> String {
     )
 }
 
+/// The inline embed carrying its story: the viewer's markup of the story,
+/// rendered ahead of time (trusted: the viewer's own renderer's output),
+/// twice inside the `<div>`:
+///
+/// - `shadow_html` in a declarative shadow root with the viewer's
+///   stylesheet (`css`), so the story paints styled and isolated from the
+///   page's CSS before any script runs, and with JavaScript off;
+/// - `light_html` as the element's own children, which a shadow root hides,
+///   for a page whose CMS strips `<template>`: a readable story in the
+///   page's own styles, and the text crawlers index.
+///
+/// `embed.js` then takes the element over in place (the shadow root's story
+/// stays until the live one is ready).
+pub fn story_snippet(
+    viewer_dir: &str,
+    src: &str,
+    css: &str,
+    shadow_html: &str,
+    light_html: &str,
+) -> String {
+    format!(
+        "<script type=\"module\" src=\"{dir}embed.js\"></script>\n\
+         <link rel=\"preload\" href=\"{src}\" as=\"fetch\" crossorigin=\"anonymous\">\n\
+         <div data-article-viewer data-src=\"{src}\">\
+         <template shadowrootmode=\"open\"><style>{css}</style>{shadow_html}</template>\
+         {light_html}</div>",
+        dir = escape(viewer_dir),
+        src = escape(src),
+        // A stylesheet cannot end its own element early.
+        css = css.replace("</", "<\\/"),
+    )
+}
+
 /// The iframe embed: the frame and the host-side script that sizes it to its
 /// content and tells it which origin to post to.
 pub fn iframe_snippet(viewer_dir: &str, src: &str, title: &str) -> String {
@@ -211,6 +244,23 @@ pub fn iframe_snippet(viewer_dir: &str, src: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_story_snippet_carries_its_story_in_and_out_of_the_shadow_root() {
+        let s = story_snippet(
+            "https://viewer.example/",
+            "https://news.example/a.json?x=1&y=\"",
+            "p{color:red}</style><script>",
+            "<h1>Story</h1>",
+            "<h1>Story, plain</h1>",
+        );
+        assert!(s.starts_with(
+            "<script type=\"module\" src=\"https://viewer.example/embed.js\"></script>"
+        ));
+        assert!(s.contains("data-src=\"https://news.example/a.json?x=1&amp;y=&quot;\""));
+        assert!(s.contains("<template shadowrootmode=\"open\"><style>p{color:red}<\\/style><script></style><h1>Story</h1></template><h1>Story, plain</h1></div>"));
+        assert_eq!(s.matches("</style>").count(), 1);
+    }
 
     #[test]
     fn sections_parse_and_fall_back_to_everything() {

@@ -11,7 +11,8 @@
 //! - [`messages`]: every interface string, per language;
 //! - [`embed`], [`metadata`]: a viewer's options, the embed snippets, the
 //!   document's metadata;
-//! - [`time`]: RFC 3339 and HTTP dates.
+//! - [`time`]: RFC 3339 and HTTP dates; [`dates`]: dates in words for the
+//!   HTML written ahead of time.
 //!
 //! It depends on serde and serde_json only, so it builds and tests natively
 //! in seconds; the viewer crate is the browser shell around it.
@@ -19,6 +20,7 @@
 pub mod address;
 pub mod article;
 pub mod config;
+pub mod dates;
 pub mod embed;
 pub mod fetch;
 pub mod live;

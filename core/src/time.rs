@@ -130,6 +130,11 @@ impl Timestamp {
         self.epoch_seconds() as f64 * 1000.0
     }
 
+    /// The offset it was written with, in minutes east of UTC.
+    pub fn offset_minutes(&self) -> i32 {
+        i32::from(self.offset_minutes)
+    }
+
     /// `HH:MM` as the publisher wrote it.
     pub fn clock(&self) -> String {
         format!("{:02}:{:02}", self.hour, self.minute)

@@ -100,6 +100,30 @@ pub fn remove_prerendered() {
     }
 }
 
+/// Takes over from a story rendered ahead of time into a publisher's
+/// element (the snippet): the viewer whose frame is `frame` has finished its
+/// first load. With a story of its own it replaces the prerendered one in
+/// place; when that load failed, the prerendered story stays, under the
+/// viewer's alert, so the reader keeps what was on screen.
+pub fn take_over(frame: &web_sys::Element, shown: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(live) = frame
+        .parent_element()
+        .filter(|p| p.has_attribute("data-live"))
+    else {
+        return;
+    };
+    let Some(root) = frame.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else {
+        return;
+    };
+    if shown {
+        if let Ok(Some(prerendered)) = root.query_selector("[data-prerendered]") {
+            prerendered.remove();
+        }
+    }
+    let _ = live.remove_attribute("hidden");
+}
+
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -13,7 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-pub struct Timer {
+pub struct Timer(Option<Running>);
+
+struct Running {
     id: JsValue,
     clear: &'static str,
     _callback: Closure<dyn FnMut()>,
@@ -43,6 +45,10 @@ impl Timer {
     }
 
     fn start(set: &str, clear: &'static str, ms: u32, f: impl FnMut() + 'static) -> Timer {
+        // HTML rendered ahead of time, natively, has no later: no timer.
+        if cfg!(not(target_arch = "wasm32")) {
+            return Timer(None);
+        }
         let callback = Closure::<dyn FnMut()>::new(f);
         let id = global_fn(set)
             .and_then(|set| {
@@ -54,18 +60,20 @@ impl Timer {
                 .ok()
             })
             .unwrap_or(JsValue::UNDEFINED);
-        Timer {
+        Timer(Some(Running {
             id,
             clear,
             _callback: callback,
-        }
+        }))
     }
 }
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        if let Some(clear) = global_fn(self.clear) {
-            let _ = clear.call1(&JsValue::UNDEFINED, &self.id);
+        if let Some(Running { id, clear, .. }) = &self.0 {
+            if let Some(clear) = global_fn(clear) {
+                let _ = clear.call1(&JsValue::UNDEFINED, id);
+            }
         }
     }
 }

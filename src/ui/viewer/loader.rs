@@ -79,6 +79,12 @@ impl StoryLoader {
         self.current_src.get_value()
     }
 
+    /// Shows a story already in hand.
+    pub fn show(self, story: Shown) {
+        self.current_src.set_value(story.src.clone());
+        self.shown.set(Some(story));
+    }
+
     /// Loads the story at `src` (as written, relative to the page); `landed`
     /// runs when it has arrived, just before it goes on screen.
     pub fn load(self, src: String, landed: impl FnOnce(&Shown) + 'static) {

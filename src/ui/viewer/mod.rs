@@ -15,7 +15,8 @@ use article_core::messages;
 use leptos::prelude::*;
 
 use self::alert::LoadAlert;
-use self::loader::{Shown, StoryLoader};
+pub use self::loader::Shown;
+use self::loader::StoryLoader;
 use self::skeleton::Skeleton;
 use super::embed_code::EmbedCode;
 use super::social_bar::SocialBar;
@@ -25,7 +26,13 @@ use super::ViewerContext;
 use crate::browser::{head, page};
 
 #[component]
-pub fn Viewer(options: ViewerOptions) -> impl IntoView {
+pub fn Viewer(
+    options: ViewerOptions,
+    /// A story already in hand, shown instead of fetching the first: how the
+    /// viewer renders HTML ahead of time, natively.
+    #[prop(optional)]
+    story: Option<Shown>,
+) -> impl IntoView {
     let loader = StoryLoader::new(page::config());
     let root = NodeRef::<leptos::html::Div>::new();
     let owns_document = options.owns_document();
@@ -50,9 +57,13 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
             }
         })
     };
-    load(first.clone(), false);
+    match story {
+        Some(story) => loader.show(story),
+        None => load(first.clone(), false),
+    }
     let loading = move || loader.loading();
-    if history {
+    // (Ahead of time there is no history to listen to.)
+    if history && cfg!(target_arch = "wasm32") {
         // Back and Forward: the address already names the article to show.
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
             load(page::requested_src().unwrap_or_else(|| first.clone()), true)
@@ -100,6 +111,16 @@ pub fn Viewer(options: ViewerOptions) -> impl IntoView {
     if standalone && src.is_some() {
         // Another story was asked for: the prerendered default is not it.
         page::remove_prerendered();
+    } else if mode == Mode::Inline {
+        // A publisher's snippet may carry the story, rendered ahead of time:
+        // this viewer takes its place once its own first load is done.
+        Effect::new(move |_| {
+            if !loading() {
+                if let Some(frame) = root.get() {
+                    page::take_over(&frame, shown.with(Option::is_some));
+                }
+            }
+        });
     } else if standalone {
         // The release build prerenders the default story into the page; it
         // gives way once this viewer has something of its own to show.

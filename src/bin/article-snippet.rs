@@ -1,0 +1,104 @@
+//! Turns an article JSON into HTML that shows the story before any script
+//! runs, natively, with the viewer's own components:
+//!
+//! ```text
+//! cargo run --bin article-snippet -- ARTICLE.json --src URL --viewer URL [--page URL]
+//! ```
+//!
+//! prints the inline embed for a publisher's page or CMS: the viewer's
+//! `<div data-article-viewer>` with the story inside it, which `embed.js`
+//! (in the directory `--viewer`) takes over in place. `--src` is the
+//! article's address as the page will write it (`data-src`), `--page` the
+//! address of the page the snippet goes into (default: `--src`, which must
+//! then be absolute).
+//!
+//! ```text
+//! cargo run --bin article-snippet -- ARTICLE.json --src URL --standalone
+//! ```
+//!
+//! prints the viewer's own page's story as JSON (`html`, `title`,
+//! `description`, `lang`, `dir`): the release build's prerender of the
+//! default story into `index.html` (scripts/post-build.mjs), `--src` being
+//! relative to that page.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(out) => {
+            println!("{out}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("article-snippet: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(args: Vec<String>) -> Result<String, String> {
+    use article_core::embed::ViewerOptions;
+    use article_viewer::prerender::{render, snippet, Place};
+
+    let mut file = None;
+    let (mut src, mut viewer, mut page, mut standalone) = (None, None, None, false);
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--src" => src = Some(value("--src")?),
+            "--viewer" => viewer = Some(value("--viewer")?),
+            "--page" => page = Some(value("--page")?),
+            "--standalone" => standalone = true,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"))
+            }
+            _ if file.is_none() => file = Some(arg),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let file = file.ok_or(USAGE)?;
+    let src = src.ok_or(USAGE)?;
+    let json = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
+    let failed = |e: article_core::fetch::LoadError| format!("{file}: {}", e.detail());
+    if standalone {
+        // The page's address is not known at build time: render for a
+        // stand-in and make the links relative to the page again.
+        const PAGE: &str = "https://viewer.invalid/";
+        let place = Place {
+            page: &format!("{PAGE}index.html"),
+            viewer_dir: PAGE,
+        };
+        let rendered =
+            render(&json, ViewerOptions::standalone(Some(src)), &place).map_err(failed)?;
+        let out = serde_json::json!({
+            "html": rendered.html.replace(PAGE, ""),
+            "title": rendered.title,
+            "description": rendered.description,
+            "lang": rendered.lang,
+            "dir": rendered.dir,
+        });
+        return Ok(out.to_string());
+    }
+    let viewer = viewer.ok_or(USAGE)?;
+    let viewer_dir = if viewer.ends_with('/') {
+        viewer
+    } else {
+        format!("{viewer}/")
+    };
+    let page = page.unwrap_or_else(|| src.clone());
+    let place = Place {
+        page: &page,
+        viewer_dir: &viewer_dir,
+    };
+    snippet(&json, &src, &place).map_err(failed)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+const USAGE: &str = "usage: article-snippet ARTICLE.json --src URL --viewer URL [--page URL]
+       article-snippet ARTICLE.json --src URL --standalone";
+
+/// A native tool: nothing to do in the browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

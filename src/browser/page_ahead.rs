@@ -1,0 +1,68 @@
+//! The page, ahead of time (see [`super::ahead`]): its address is given,
+//! URLs are resolved by the `url` crate (the WHATWG parser the browser's
+//! `URL` follows), and nothing the reader does exists yet.
+
+use article_core::config::Config;
+use article_core::url_policy::{self, UrlUse};
+
+use super::ahead::reader;
+
+pub fn document() -> Option<web_sys::Document> {
+    None
+}
+
+pub fn url() -> String {
+    reader().page
+}
+
+pub fn param(_name: &str) -> Option<String> {
+    None
+}
+
+pub fn requested_src() -> Option<String> {
+    None
+}
+
+pub fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
+    let allowed = url_policy::allow(raw, url_use)?;
+    let url = url::Url::parse(base).ok()?.join(&allowed).ok()?;
+    url_policy::allow(url.as_str(), url_use)?;
+    Some(url.into())
+}
+
+pub fn origin(url: &str) -> String {
+    url::Url::parse(url)
+        .map(|u| u.origin().ascii_serialization())
+        .ok()
+        .filter(|o| o != "null")
+        .unwrap_or_default()
+}
+
+pub fn standalone_page() -> String {
+    format!("{}index.html", reader().viewer_dir)
+}
+
+pub fn push_article(_resolved: &str) {}
+
+pub fn config() -> Config {
+    Config::from_settings(|_| None, option_env!("ARTICLE_VIEWER_SOURCES"))
+}
+
+pub fn source_allowed(url: &str, config: &Config) -> bool {
+    config.allows_source(&origin(url), &origin(&self::url()))
+}
+
+pub fn remove_prerendered() {}
+
+pub fn take_over(_frame: &web_sys::Element, _shown: bool) {}
+
+pub fn now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as f64)
+        .unwrap_or(0.0)
+}
+
+pub fn hidden() -> bool {
+    false
+}

@@ -1,0 +1,108 @@
+//! The snippet and the prerender, rendered natively by the viewer's own
+//! components (no browser): what a publisher pastes and a crawler reads.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_viewer::prerender::{render, snippet, Place};
+
+const SEED: &[u8] = include_bytes!("../public/articles/syria-russia-moscow-visit.json");
+
+fn place() -> Place<'static> {
+    Place {
+        page: "https://publisher.example/news/story.html",
+        viewer_dir: "https://viewer.example/av/",
+    }
+}
+
+#[test]
+fn the_snippet_carries_the_whole_story_as_html() {
+    let html = snippet(
+        SEED,
+        "https://viewer.example/av/articles/seed.json",
+        &place(),
+    )
+    .unwrap();
+    // The script that takes it over, and the element with its address.
+    assert!(html.starts_with(
+        "<script type=\"module\" src=\"https://viewer.example/av/embed.js\"></script>"
+    ));
+    assert!(html.contains(
+        "<div data-article-viewer data-src=\"https://viewer.example/av/articles/seed.json\"><template shadowrootmode=\"open\"><style>"
+    ));
+    // Twice: in the shadow root (styled, marked for the takeover) and as the
+    // element's own children.
+    let headline = "<h1 tabindex=\"-1\" class=\"story__headline\">Syrian president seeks to redefine ties with Russia during Moscow visit</h1>";
+    assert_eq!(html.matches(headline).count(), 2);
+    assert_eq!(
+        html.matches("<div data-prerendered class=\"viewer-frame\">")
+            .count(),
+        1
+    );
+    // Standfirst-less seed: the section, the dateline for a reader in the
+    // story's zone, the body's sub-headings, the social bar, the timeline's
+    // headlines as links into the viewer's page.
+    assert!(html.contains(">Middle East</p>"));
+    assert!(html.contains(
+        "<time datetime=\"2025-10-15T11:50:00+03:00\" title=\"Wednesday, 15 October 2025 at 11:50 GMT+3\">15 October 2025 at 11:50</time>"
+    ));
+    assert!(html.contains(">Key topics: military bases and Assad’s extradition</h2>"));
+    assert!(html.contains("href=\"https://www.facebook.com/\""));
+    assert_eq!(html.matches("class=\"timeline__link\"").count(), 18);
+    assert!(html.contains(
+        "href=\"https://viewer.example/av/index.html?src=articles%2Fsample-city-budget.json\""
+    ));
+    // The stylesheet travels without its comments.
+    assert!(!html.contains("/*"));
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let json = String::from_utf8(SEED.to_vec()).unwrap().replace(
+        "Syrian president seeks to redefine ties with Russia during Moscow visit",
+        "</template><script>alert(1)</script><img src=x onerror=alert(2)>\\\" onmouseover=\\\"x",
+    );
+    let html = snippet(json.as_bytes(), "https://news.example/a.json", &place()).unwrap();
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img src=x"));
+    assert_eq!(html.matches("</template>").count(), 1);
+    assert!(html.contains("&lt;/template&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn the_prerender_is_the_standalone_page_with_its_head() {
+    let place = Place {
+        page: "https://viewer.example/av/index.html",
+        viewer_dir: "https://viewer.example/av/",
+    };
+    let options = article_core::embed::ViewerOptions::standalone(Some(
+        "articles/syria-russia-moscow-visit.json".to_owned(),
+    ));
+    let rendered = render(SEED, options, &place).unwrap();
+    assert_eq!(
+        rendered.title,
+        "Syrian president seeks to redefine ties with Russia during Moscow visit"
+    );
+    assert_eq!((rendered.lang.as_str(), rendered.dir), ("en-GB", "ltr"));
+    assert!(rendered
+        .description
+        .starts_with("Syrian President Ahmed al-Sharaa met"));
+    // The standalone page's landmarks and skip link, and its Embed control.
+    assert!(rendered
+        .html
+        .starts_with("<div class=\"viewer-frame\"><a href=\"#story\" class=\"skip-link\">"));
+    assert!(rendered
+        .html
+        .contains("<main lang=\"en-GB\" dir=\"ltr\" aria-busy=\"false\" class=\"viewer\">"));
+    assert!(rendered.html.contains("class=\"embed-code\""));
+}
+
+#[test]
+fn what_cannot_be_rendered_says_why() {
+    let bad = snippet(
+        b"{\"schema_version\": 1",
+        "https://news.example/a.json",
+        &place(),
+    );
+    assert!(bad.is_err());
+    let refused = snippet(SEED, "javascript:alert(1)", &place());
+    assert!(refused.is_err());
+}
