@@ -54,6 +54,10 @@ pub fn source_allowed(url: &str, config: &Config) -> bool {
 
 pub fn remove_prerendered() {}
 
+pub fn story_markup() -> Option<(String, String, String)> {
+    None
+}
+
 pub fn take_over(_frame: &web_sys::Element, _shown: bool) {}
 
 pub fn now_ms() -> f64 {
