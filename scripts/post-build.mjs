@@ -20,7 +20,7 @@
 //   Inline scripts (trunk's loader, the prerender switch) are allowed by hash.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -95,30 +95,54 @@ await init({ module_or_path: wasm });
 // it fails, and says why: the page it would ship is the slow one.
 const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 function articleSnippet(args) {
-  try {
-    return execFileSync('cargo', ['run', '--quiet', '--bin', 'article-snippet', '--', ...args], {
-      cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20,
-    });
-  } catch (e) {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article-snippet', '--', ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  if (run.status !== 0) {
     console.error(`post-build: cannot render a story ahead of time (cargo run --bin article-snippet -- ${args.join(' ')}):
-${(e.stderr || e.message).trim()}`);
+${(run.stderr || run.error?.message || '').trim()}`);
     process.exit(1);
   }
+  // The style-src source the command names for a strict host policy.
+  const styleSource = /style-src ('sha256-[^']+')/.exec(run.stderr)?.[1];
+  return { html: run.stdout, styleSource };
 }
 
 // The publisher example that pastes the snippet: each
 // <!-- article-snippet SRC --> becomes the Embed control's inline snippet
-// for SRC, with its story in it, written for a page in example/.
+// for SRC, with its story in it, written for a page in example/. The page
+// runs under a strict policy, as a careful publisher's would: its own inline
+// styles and the snippet's are allowed by their hashes, the latter as the
+// snippet command gives it.
 const STAND_IN = 'https://viewer.invalid/';
+const hashOf = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 let snippetPage = read('example/snippet.html');
-snippetPage = snippetPage.replace(/<!-- article-snippet (\S+) -->/g, (_, src) => articleSnippet([
-  join(dir, 'example', src), '--src', src, '--page', `${STAND_IN}example/snippet.html`, '--viewer', STAND_IN,
-]).trim().replaceAll(STAND_IN, '../'));
+const snippetStyles = [...snippetPage.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => hashOf(css));
+snippetPage = snippetPage.replace(/<!-- article-snippet (\S+) -->/g, (_, src) => {
+  const { html, styleSource } = articleSnippet([
+    join(dir, 'example', src), '--src', src, '--page', `${STAND_IN}example/snippet.html`, '--viewer', STAND_IN,
+  ]);
+  if (!styleSource) throw new Error('post-build: article-snippet named no style-src source');
+  snippetStyles.push(styleSource);
+  return html.trim().replaceAll(STAND_IN, '../');
+});
+const snippetPolicy = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' https:; style-src ${snippetStyles.join(' ')}; base-uri 'none'; object-src 'none'`;
+snippetPage = snippetPage.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${snippetPolicy}">`);
 write('example/snippet.html', snippetPage);
 
+// The stylesheet goes inline into the pages of the viewer's own (in every
+// build: the Embed control copies it into its snippet): the first paint
+// needs no second round trip. (It is small: about 3.5 KB gzip.) The
+// policy allows it by its hash.
+const inlineStyle = (html) => html.replace(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/, (link, href) => {
+  const css = read(href).trim();
+  if (css.includes('</style')) throw new Error(`post-build: ${href} cannot be inlined`);
+  return `<style>${css}</style>`;
+});
 if (!release) {
-  write('embed.html', embed);
-  console.log('post-build: embed.html, embed.js, example/snippet.html');
+  write('index.html', inlineStyle(index));
+  write('embed.html', inlineStyle(embed));
+  console.log('post-build: embed.html, embed.js, example/snippet.html, stylesheet inline');
   process.exit(0);
 }
 
@@ -126,7 +150,7 @@ if (!release) {
 // before the wasm has arrived (the wasm then takes over the same markup).
 const preloaded = index.match(/<link rel="preload" href="([^"]+\.json)"/)?.[1];
 if (!preloaded) throw new Error('post-build: no preloaded default article in index.html');
-const prerendered = JSON.parse(articleSnippet([join(dir, preloaded), '--src', preloaded, '--standalone']));
+const prerendered = JSON.parse(articleSnippet([join(dir, preloaded), '--src', preloaded, '--standalone']).html);
 const escAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 if (prerendered) {
@@ -143,14 +167,6 @@ if (prerendered) {
 
 // ------------------------------------------------------------- critical CSS
 
-// The stylesheet goes inline into the pages of the viewer's own: the first
-// paint needs no second round trip. (It is small: about 3.5 KB gzip.) The
-// policy allows it by its hash.
-const inlineStyle = (html) => html.replace(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/, (link, href) => {
-  const css = read(href).trim();
-  if (css.includes('</style')) throw new Error(`post-build: ${href} cannot be inlined`);
-  return `<style>${css}</style>`;
-});
 index = inlineStyle(index);
 embed = inlineStyle(embed);
 if (/<link rel="stylesheet"/.test(index)) throw new Error('post-build: the stylesheet link was not inlined');

@@ -10,7 +10,8 @@
 //! (in the directory `--viewer`) takes over in place. `--src` is the
 //! article's address as the page will write it (`data-src`), `--page` the
 //! address of the page the snippet goes into (default: `--src`, which must
-//! then be absolute).
+//! then be absolute). On its standard error it says the `style-src` source
+//! that allows the snippet's stylesheet under a strict policy.
 //!
 //! ```text
 //! cargo run --bin article-snippet -- ARTICLE.json --src URL --standalone
@@ -92,7 +93,22 @@ fn run(args: Vec<String>) -> Result<String, String> {
         page: &page,
         viewer_dir: &viewer_dir,
     };
-    snippet(&json, &src, &place).map_err(failed)
+    let html = snippet(&json, &src, &place).map_err(failed)?;
+    // A host page with a strict policy allows the snippet's one inline
+    // stylesheet by its hash.
+    if let Some((css, _)) = html
+        .split_once("<style>")
+        .and_then(|(_, rest)| rest.split_once("</style>"))
+    {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(css.as_bytes());
+        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+        eprintln!(
+            "article-snippet: for a strict Content-Security-Policy: style-src 'sha256-{hash}'"
+        );
+    }
+    Ok(html)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

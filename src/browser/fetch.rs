@@ -20,14 +20,16 @@ use super::timers::{sleep, Timer};
 
 /// Fetches and decodes the article at an absolute URL. `cancel` aborts it
 /// (a newer navigation); the timeout aborts it too, and says so. Answers that
-/// say "try again later" are retried as the policy says.
+/// say "try again later" are retried as the policy says. An answer that was
+/// redirected to an address `allowed` refuses is refused like that address.
 pub async fn article(
     url: &str,
     limits: Limits,
     cancel: &web_sys::AbortController,
+    allowed: impl Fn(&str) -> bool,
 ) -> Result<Article, LoadError> {
     let (timer, timed_out) = abort_after(limits.timeout_ms, cancel);
-    let result = article_with_retries(url, limits, &cancel.signal()).await;
+    let result = article_with_retries(url, limits, &cancel.signal(), &allowed).await;
     drop(timer);
     match result {
         Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout(limits.timeout_ms)),
@@ -39,6 +41,7 @@ async fn article_with_retries(
     url: &str,
     limits: Limits,
     signal: &web_sys::AbortSignal,
+    allowed: &dyn Fn(&str) -> bool,
 ) -> Result<Article, LoadError> {
     let mut attempt = 0;
     loop {
@@ -49,6 +52,7 @@ async fn article_with_retries(
             .await
             .map_err(|e| LoadError::Network(e.to_string()))?;
         let status = response.status();
+        refuse_redirect(&response, allowed)?;
         if response.ok() {
             return fetch::article_from(read_capped(&response, limits.max_bytes).await?);
         }
@@ -76,6 +80,7 @@ pub async fn timeline(
     limits: Limits,
     validators: &Validators,
     cancel: &web_sys::AbortController,
+    allowed: impl Fn(&str) -> bool,
 ) -> Result<TimelineFetch, PollError> {
     let (_timer, timed_out) = abort_after(limits.timeout_ms, cancel);
     // Conditional headers set by the page make the browser pass a 304
@@ -97,6 +102,7 @@ pub async fn timeline(
             LoadError::Network(e.to_string())
         })
     })?;
+    refuse_redirect(&response, &allowed)?;
     let status = response.status();
     if status == 304 {
         return Ok(TimelineFetch::NotModified);
@@ -120,6 +126,16 @@ pub async fn timeline(
         problems,
         validators,
     })
+}
+
+/// The browser follows redirects itself: where the answer came from is
+/// checked again, so that a redirect cannot lead past the page's sources.
+fn refuse_redirect(response: &Response, allowed: &dyn Fn(&str) -> bool) -> Result<(), LoadError> {
+    let from = response.url();
+    if !allowed(&from) {
+        return Err(LoadError::RefusedSource(from));
+    }
+    Ok(())
 }
 
 /// Aborts `cancel` after `ms` unless the timer is dropped first; the flag

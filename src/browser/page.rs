@@ -91,6 +91,13 @@ pub fn source_allowed(url: &str, config: &Config) -> bool {
     config.allows_source(&origin(url), &origin(&self::url()))
 }
 
+/// `raw` resolved against `base`, if the URL policy and the page's sources
+/// let the viewer fetch it: the one check for articles, timeline sources and
+/// where a redirect led.
+pub fn fetchable(config: &Config, raw: &str, base: &str) -> Option<String> {
+    resolve(raw, base, UrlUse::Resource).filter(|url| source_allowed(url, config))
+}
+
 /// Removes the story the release build prerendered into the page.
 pub fn remove_prerendered() {
     if let Some(element) =
@@ -129,7 +136,6 @@ pub fn take_over(frame: &web_sys::Element, shown: bool) {
 /// parts are cloned into the inline viewer's frame and serialised by the
 /// browser — a tree the viewer built from text, so its text stays text.
 pub fn story_markup() -> Option<(String, String, String)> {
-    use wasm_bindgen::JsCast;
     let document = document()?;
     let viewer = document
         .query_selector(".viewer:not([data-prerendered] *)")
@@ -161,21 +167,11 @@ pub fn story_markup() -> Option<(String, String, String)> {
     let light = frame.outer_html();
     let _ = frame.set_attribute("data-prerendered", "");
     let shadow = frame.outer_html();
-    // The page's stylesheet, as the browser holds it.
-    let mut css = String::new();
-    let sheets = document.style_sheets();
-    for i in 0..sheets.length() {
-        let rules = sheets
-            .item(i)
-            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
-            .and_then(|s| s.css_rules().ok());
-        for j in 0..rules.as_ref().map_or(0, |r| r.length()) {
-            if let Some(rule) = rules.as_ref().and_then(|r| r.item(j)) {
-                css.push_str(&rule.css_text());
-                css.push('\n');
-            }
-        }
-    }
+    // The page's stylesheet: inline in the viewer's own pages (post-build).
+    let css = document
+        .query_selector("head > style")
+        .ok()??
+        .text_content()?;
     Some((css, shadow, light))
 }
 

@@ -52,6 +52,10 @@ pub fn source_allowed(url: &str, config: &Config) -> bool {
     config.allows_source(&origin(url), &origin(&self::url()))
 }
 
+pub fn fetchable(config: &Config, raw: &str, base: &str) -> Option<String> {
+    resolve(raw, base, UrlUse::Resource).filter(|url| source_allowed(url, config))
+}
+
 pub fn remove_prerendered() {}
 
 pub fn story_markup() -> Option<(String, String, String)> {

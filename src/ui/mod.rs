@@ -12,7 +12,7 @@ pub mod story;
 pub mod timeline;
 pub mod viewer;
 
-use article_core::fetch::Limits;
+use article_core::config::Config;
 use article_core::messages::Messages;
 use leptos::prelude::*;
 
@@ -32,14 +32,15 @@ pub struct ViewerContext {
     /// The page whose `?src=` opens an article: what a timeline entry's
     /// address is, for opening it in a new tab or sharing it.
     pub viewer_page: StoredValue<String>,
-    /// How long and how large a fetch may be.
-    pub limits: Limits,
+    /// The page's settings: which sources may be fetched from, how long and
+    /// how large a fetch may be.
+    pub config: StoredValue<Config>,
     /// Opens the story at an absolute URL in place.
     pub open: Callback<String>,
 }
 
 impl ViewerContext {
-    /// A context with one fixed catalogue, landmarks and the default limits,
+    /// A context with one fixed catalogue, landmarks and the default settings,
     /// opening stories with `open`: for a component on its own.
     pub fn fixed(messages: &'static Messages, open: Callback<String>) -> ViewerContext {
         ViewerContext {
@@ -48,7 +49,7 @@ impl ViewerContext {
             landmarks: true,
             owns_document: false,
             viewer_page: StoredValue::new(String::new()),
-            limits: Limits::default(),
+            config: StoredValue::new(Config::default()),
             open,
         }
     }

@@ -61,7 +61,7 @@ writeFileSync(join(benchDir, 'publisher-bare.html'), publisher('<script type="mo
 const STAND_IN = 'https://viewer.invalid/';
 const snippet = execFileSync('cargo', ['run', '--quiet', '--bin', 'article-snippet', '--',
   join(dist, 'articles/syria-russia-moscow-visit.json'), '--src', '../articles/syria-russia-moscow-visit.json',
-  '--page', `${STAND_IN}bench/publisher-snippet.html`, '--viewer', STAND_IN], { encoding: 'utf8' }).trim().replaceAll(STAND_IN, '../');
+  '--page', `${STAND_IN}bench/publisher-snippet.html`, '--viewer', STAND_IN], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replaceAll(STAND_IN, '../');
 writeFileSync(join(benchDir, 'publisher-snippet.html'), publisher('', snippet));
 
 // Articles with N timeline entries, A and B sets that link to each other.

@@ -248,3 +248,39 @@ test("on a publisher's page each article downloads with the wasm, not after it, 
     expect(requests.filter((u) => u.endsWith(`/articles/${article}`)), article).toHaveLength(1);
   }
 });
+
+test("a publisher page under the README's strict policy hosts two inline viewers with no violation", async ({ page }) => {
+  const refused = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+  await page.goto('__test/strict-host.html');
+  await expect(page.locator('#one').getByRole('heading', { level: 1 })).toHaveText('Central library reopens after restoration');
+  await expect(page.locator('#two').getByRole('heading', { level: 1 })).toHaveText('Rain expected along the coast this weekend');
+  // Styled by the viewer's constructed stylesheet, which the policy does not need to allow.
+  const font = await page.locator('#one .story__body p').first().evaluate((e) => getComputedStyle(e).fontFamily);
+  expect(font).toMatch(/^Georgia/);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  expect(refused).toEqual([]);
+  // The policy is really enforced: an inline style is refused and seen.
+  await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'h1 { color: red }' })));
+  await expect.poll(() => page.evaluate(() => window.__violations.length)).toBe(1);
+});
+
+test('an iframe with the documented sandbox works, and a host that never sends ?host= gets no messages', async ({ page }) => {
+  await page.route('**/publisher/no-host.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>P</title>
+<script>window.__messages = []; addEventListener('message', (e) => window.__messages.push(e.data));</script></head>
+<body><iframe title="story" style="width: 600px; height: 400px"
+  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+  src="../embed.html?src=articles/sample-city-budget.json"></iframe></body></html>`,
+  }));
+  await page.goto('publisher/no-host.html');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText("City council approves next year's budget");
+  // A timeline click inside the sandbox opens the story in place.
+  await frame.getByRole('link', { name: /Central library/ }).first().click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Central library reopens after restoration');
+  await page.setViewportSize({ width: 700, height: 600 });
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__messages)).toEqual([]);
+});

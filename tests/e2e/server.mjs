@@ -12,6 +12,16 @@
 //   /__test/feed?key=K     a live timeline source: the document (and status) last POSTed
 //                          for K, with an ETag, answering 304 to a matching If-None-Match
 //   /__test/feed-stats?key=K   {requests, conditional, notModified, failed} seen for K
+//   /__test/misbehave?how=H&file=articles/x.json   a network gone wrong, H one of:
+//                          reset (the connection dropped halfway through the body), stall (the
+//                          first bytes, then nothing), trickle (a byte a second), long-length /
+//                          short-length (Content-Length larger / smaller than the body),
+//                          gzip-bomb (a few KB that inflate past the size cap), redirect-loop,
+//                          redirect-origin (to the same file on the second port, another origin),
+//                          redirect-scheme (to a data: URL), html-type (the JSON as text/html),
+//                          empty (a 200 with no body), login (a 200 with an HTML login page)
+//   /__test/strict-host.html   a publisher's page hosting two inline viewers from the second port
+//                          (the viewer's "CDN") under exactly the policy the README documents
 //   /__test/big?entries=N&paragraphs=M   an article of M paragraphs, its timeline N entries
 //                          from /__test/big-timeline?entries=N
 //   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
@@ -160,6 +170,66 @@ function sendStatus(res, status) {
   res.end(body);
 }
 
+async function misbehave(req, res, how, file) {
+  const body = await readFile(join(root, 'dist', normalize(file).replace(/^(\.\.[/\\])+/, '')));
+  const json = { 'Content-Type': types['.json'], 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' };
+  const self = `/__test/misbehave?how=${how}&file=${encodeURIComponent(file)}`;
+  let timer;
+  res.on('close', () => clearInterval(timer));
+  switch (how) {
+    case 'reset':
+      res.writeHead(200, { ...json, 'Content-Length': body.length });
+      res.write(body.subarray(0, body.length >> 1));
+      return setTimeout(() => res.socket?.destroy(), 100);
+    case 'stall':
+      res.writeHead(200, { ...json, 'Content-Length': body.length });
+      return res.write(body.subarray(0, 16)); // and nothing more
+    case 'trickle': {
+      res.writeHead(200, { ...json, 'Content-Length': body.length });
+      let at = 0;
+      timer = setInterval(() => (at < body.length ? res.write(body.subarray(at, ++at)) : res.end()), 1000);
+      return undefined;
+    }
+    case 'long-length':
+      res.writeHead(200, { ...json, 'Content-Length': body.length + 100 });
+      res.write(body);
+      return setTimeout(() => res.socket?.destroy(), 100);
+    case 'short-length':
+      res.writeHead(200, { ...json, 'Content-Length': body.length - 40 });
+      return res.end(body.subarray(0, body.length - 40));
+    case 'gzip-bomb': {
+      // 4 MiB of spaces inside a JSON string: a few KB on the wire.
+      const bomb = gzipSync(Buffer.concat([Buffer.from('{"headline": "'), Buffer.alloc(4 << 20, 0x20), Buffer.from('"}')]), { level: 9 });
+      res.writeHead(200, { ...json, 'Content-Encoding': 'gzip', 'Content-Length': bomb.length });
+      return res.end(bomb);
+    }
+    case 'redirect-loop':
+      res.writeHead(302, { Location: self, 'Access-Control-Allow-Origin': '*' });
+      return res.end();
+    case 'redirect-origin': {
+      const port = Number(req.headers.host.split(':')[1]);
+      res.writeHead(302, { Location: `http://127.0.0.1:${port + 1}/${file}`, 'Access-Control-Allow-Origin': '*' });
+      return res.end();
+    }
+    case 'redirect-scheme':
+      res.writeHead(302, { Location: `data:application/json;base64,${body.toString('base64')}`, 'Access-Control-Allow-Origin': '*' });
+      return res.end();
+    case 'html-type':
+      res.writeHead(200, { ...json, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+      return res.end(body);
+    case 'empty':
+      res.writeHead(200, { ...json, 'Content-Length': 0 });
+      return res.end();
+    case 'login': {
+      const page = '<!doctype html><html><head><title>Sign in</title></head><body><form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form></body></html>';
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(page) });
+      return res.end(page);
+    }
+    default:
+      return sendStatus(res, 400);
+  }
+}
+
 const handler = (req, res) => {
   res.on('error', () => {});
   handle(req, res).catch((e) => {
@@ -240,6 +310,32 @@ async function handle(req, res) {
   if (url.pathname === '/__test/feed-stats') {
     res.writeHead(200, { 'Content-Type': types['.json'] });
     return res.end(JSON.stringify(feeds.get(q.get('key'))?.stats ?? null));
+  }
+  if (url.pathname === '/__test/strict-host.html') {
+    const self = `http://${req.headers.host}`;
+    const viewer = `http://127.0.0.1:${Number(req.headers.host.split(':')[1]) + 1}`;
+    // The README's policy for a page hosting inline viewers, with the
+    // viewer's origin and the articles' origins filled in.
+    const policy = [
+      "default-src 'none'",
+      `script-src ${viewer} 'wasm-unsafe-eval'`,
+      `connect-src ${viewer} ${self}`,
+      `img-src ${viewer} ${self} https:`,
+      "style-src 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; ');
+    res.writeHead(200, { 'Content-Type': types['.html'], 'Content-Security-Policy': policy, 'Cache-Control': 'no-store' });
+    return res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A strict host</title>
+<script src="${viewer}/fixtures/watch-violations.js"></script>
+<script type="module" src="${viewer}/embed.js"></script></head>
+<body><h1>A strict host</h1>
+<div id="one" data-article-viewer data-src="${viewer}/articles/sample-library-reopens.json"></div>
+<div id="two" data-article-viewer data-src="../articles/sample-weekend-weather.json"></div>
+</body></html>`);
+  }
+  if (url.pathname === '/__test/misbehave') {
+    return misbehave(req, res, q.get('how'), q.get('file') ?? 'articles/sample-city-budget.json');
   }
   if (url.pathname === '/__test/big') {
     res.writeHead(200, { 'Content-Type': types['.json'] });

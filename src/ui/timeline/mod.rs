@@ -77,7 +77,7 @@ pub fn Timeline(
             paused,
             checked,
         };
-        let poller = Poller::start(url, schedule, context.limits, updates);
+        let poller = Poller::start(url, schedule, context, updates);
         let stop = SendWrapper::new(poller.clone());
         on_cleanup(move || stop.stop());
         poller

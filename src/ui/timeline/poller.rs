@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_core::article::TimelineEntry;
-use article_core::fetch::{Limits, TimelineFetch, Validators};
+use article_core::fetch::{TimelineFetch, Validators};
 use article_core::live::{self, Arrival, Merged, Outcome, Schedule};
 use article_core::time::Timestamp;
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser::timers::{sleep, Wake};
 use crate::browser::{fetch, page};
+use crate::ui::ViewerContext;
 
 /// The signals a poll updates.
 #[derive(Clone, Copy)]
@@ -56,7 +57,12 @@ pub struct Poller {
 
 impl Poller {
     /// Starts polling `url` (absolute, allowed).
-    pub fn start(url: String, schedule: Schedule, limits: Limits, updates: Updates) -> Rc<Poller> {
+    pub fn start(
+        url: String,
+        schedule: Schedule,
+        context: ViewerContext,
+        updates: Updates,
+    ) -> Rc<Poller> {
         let poller = Rc::new(Poller {
             alive: Cell::new(true),
             due: Cell::new(page::now_ms()),
@@ -81,7 +87,7 @@ impl Poller {
             );
         }
         *poller.on_visibility.borrow_mut() = Some(listener);
-        spawn_local(poll(poller.clone(), url, schedule, limits, updates));
+        spawn_local(poll(poller.clone(), url, schedule, context, updates));
         poller
     }
 
@@ -133,7 +139,7 @@ async fn poll(
     poller: Rc<Poller>,
     url: String,
     mut schedule: Schedule,
-    limits: Limits,
+    context: ViewerContext,
     updates: Updates,
 ) {
     let mut validators = Validators::default();
@@ -155,7 +161,12 @@ async fn poll(
         };
         *poller.in_flight.borrow_mut() = Some(controller.clone());
         updates.fetching.set(true);
-        let result = fetch::timeline(&url, limits, &validators, &controller).await;
+        let (limits, allowed) = (context.config.with_value(|c| c.limits), |to: &str| {
+            context
+                .config
+                .with_value(|c| page::fetchable(c, to, to).is_some())
+        });
+        let result = fetch::timeline(&url, limits, &validators, &controller, allowed).await;
         poller.in_flight.borrow_mut().take();
         if !poller.alive.get() {
             return;

@@ -17,7 +17,6 @@ use std::sync::Arc;
 use article_core::article::Article;
 use article_core::config::Config;
 use article_core::fetch::{Limits, LoadError};
-use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
 
 use crate::browser::{fetch, page};
@@ -36,7 +35,7 @@ pub struct StoryLoader {
     /// The newest request's `src`, as written, for Retry.
     current_src: StoredValue<String>,
     in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
-    config: StoredValue<Config>,
+    pub config: StoredValue<Config>,
     /// The last story that loaded.
     pub shown: RwSignal<Option<Shown>>,
     /// Why the newest request failed; a new request clears it.
@@ -70,8 +69,7 @@ impl StoryLoader {
     /// allowed sources let the viewer fetch it: the one check for articles
     /// and timeline sources alike.
     pub fn allowed(self, raw: &str, base: &str) -> Option<String> {
-        page::resolve(raw, base, UrlUse::Resource)
-            .filter(|url| self.config.with_value(|c| page::source_allowed(url, c)))
+        self.config.with_value(|c| page::fetchable(c, raw, base))
     }
 
     /// The `src` of the newest request, as written.
@@ -101,9 +99,12 @@ impl StoryLoader {
         let limits = self.limits();
         leptos::task::spawn_local(async move {
             let result = match (resolved, controller) {
-                (Some(url), Some(controller)) => fetch::article(&url, limits, &controller)
-                    .await
-                    .map(|article| (url, article)),
+                (Some(url), Some(controller)) => {
+                    let allowed = |to: &str| self.allowed(to, to).is_some();
+                    fetch::article(&url, limits, &controller, allowed)
+                        .await
+                        .map(|article| (url, article))
+                }
                 _ => Err(LoadError::RefusedSource(src.clone())),
             };
             if self.asked.try_get_untracked() != Some(number) {

@@ -101,7 +101,7 @@ pub fn Viewer(
         landmarks: mode != Mode::Inline,
         owns_document,
         viewer_page: StoredValue::new(viewer_page),
-        limits: loader.limits(),
+        config: loader.config,
         open,
     });
 
