@@ -41,52 +41,60 @@ const css = index.match(/<link rel="stylesheet" href="([^"]+\.css)"/)?.[1];
 const js = index.match(/import init, \* as bindings from '\.\/([^']+\.js)'/)?.[1];
 const wasm = index.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!js || !wasm || !css) throw new Error('post-build: trunk loader not found in index.html');
-write(
-  'embed.js',
-  `// Embeds article viewers in any page:
-//   <script type="module" src="…/embed.js"></script>
+// embed.js, the one script a publisher includes:
+//   <script type="module" src="…/embed.js" integrity="sha384-…" crossorigin="anonymous"></script>
 //   <div data-article-viewer data-src="article.json"></div>
-// Each element gets its own viewer in a shadow root. Generated at build time.
+// Each element gets its own viewer in a shadow root.
 //
 // No waterfall: every viewer's article, the wasm, its JavaScript and the
-// stylesheet start downloading at once, here, instead of one after the
-// other. The articles are preloaded as the viewer will fetch them (CORS,
-// same-origin credentials), so its own request takes the preloaded answer.
-// The stylesheet becomes one constructed sheet that every viewer's shadow
-// root adopts, ready before the first viewer renders.
-const base = new URL('./', import.meta.url).href;
+// stylesheet start downloading at once, instead of one after the other. The
+// articles are preloaded as the viewer will fetch them (CORS, same-origin
+// credentials), so its own request takes the preloaded answer. The
+// stylesheet becomes one constructed sheet that every viewer's shadow root
+// adopts, ready before the first viewer renders.
+//
+// Integrity all the way: the snippet pins embed.js by its hash, and embed.js
+// loads the wasm, its JavaScript and the stylesheet only if they match the
+// hashes it carries, so a file changed on a CDN fails closed: a message in
+// the console, and nothing runs (a snippet's story stays as it was). The
+// comments stay here: every publisher's page downloads embed.js.
+const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
+const embedJs = `const base = new URL('./', import.meta.url).href;
 globalThis.articleViewerBase = base;
 for (const host of document.querySelectorAll('[data-article-viewer][data-src]')) {
   let url;
   try {
     url = new URL(host.getAttribute('data-src').trim(), document.baseURI);
   } catch {
-    continue; // the viewer says what is wrong with it
+    continue;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = url.href;
-  document.head.append(link);
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: url.href }));
 }
-const wasm = fetch(new URL('${wasm}', base));
-const css = fetch(new URL('${css}', base)).then((r) => {
-  if (!r.ok) throw new Error(\`HTTP \${r.status}\`);
-  return r.text();
+const get = (name, integrity) => fetch(new URL(name, base), { integrity }).then((r) => {
+  if (!r.ok) throw new Error(\`\${name}: HTTP \${r.status}\`);
+  return r;
 });
-const { default: init } = await import(new URL('${js}', base).href);
 try {
+  const wasm = get('${wasm}', '${sri(wasm)}');
+  const css = get('${css}', '${sri(css)}').then((r) => r.text());
+  const glue = new URL('${js}', base).href;
+  await new Promise((loaded, failed) => document.head.append(Object.assign(document.createElement('link'), {
+    rel: 'modulepreload', href: glue, integrity: '${sri(js)}', crossOrigin: 'anonymous', onload: loaded, onerror: () => failed(new Error(glue)),
+  })));
+  const { default: init } = await import(glue);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(await css);
   globalThis.articleViewerSheet = sheet;
+  await init({ module_or_path: await wasm });
 } catch (e) {
-  console.error('article viewer: the stylesheet did not load', e);
+  console.error('article viewer: not started, a file did not load or did not match its integrity hash:', e);
 }
-await init({ module_or_path: wasm });
-`,
-);
+`;
+write('embed.js', embedJs);
+const embedIntegrity = `sha384-${createHash('sha384').update(embedJs, 'utf8').digest('base64')}`;
+// The Embed control writes it into the snippets it gives.
+index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta name="article-viewer-embed-integrity" content="${embedIntegrity}">`);
 
 // ------------------------------------------------------------- ahead of time
 
@@ -121,6 +129,7 @@ const snippetStyles = [...snippetPage.matchAll(/<style>([\s\S]*?)<\/style>/g)].m
 snippetPage = snippetPage.replace(/<!-- article-snippet (\S+) -->/g, (_, src) => {
   const { html, styleSource } = articleSnippet([
     join(dir, 'example', src), '--src', src, '--page', `${STAND_IN}example/snippet.html`, '--viewer', STAND_IN,
+    '--integrity', embedIntegrity,
   ]);
   if (!styleSource) throw new Error('post-build: article-snippet named no style-src source');
   snippetStyles.push(styleSource);

@@ -40,6 +40,8 @@ pub struct Rendered {
 
 /// Where the HTML goes.
 pub struct Place<'a> {
+    /// The hash the snippet pins `embed.js` by (`sha384-…`), if known.
+    pub integrity: Option<&'a str>,
     /// The absolute address of the page the HTML goes into.
     pub page: &'a str,
     /// The viewer's directory (absolute, ending in `/`): where `embed.js`
@@ -97,6 +99,7 @@ pub fn snippet(json: &[u8], src: &str, place: &Place) -> Result<String, LoadErro
     );
     Ok(embed::story_snippet(
         place.viewer_dir,
+        place.integrity,
         src,
         &compact(STYLE),
         &shadow,

@@ -10,6 +10,7 @@ fn place() -> Place<'static> {
     Place {
         page: "https://publisher.example/news/story.html",
         viewer_dir: "https://viewer.example/av/",
+        integrity: Some("sha384-pinned"),
     }
 }
 
@@ -23,7 +24,7 @@ fn the_snippet_carries_the_whole_story_as_html() {
     .unwrap();
     // The script that takes it over, and the element with its address.
     assert!(html.starts_with(
-        "<script type=\"module\" src=\"https://viewer.example/av/embed.js\"></script>"
+        "<script type=\"module\" src=\"https://viewer.example/av/embed.js\" integrity=\"sha384-pinned\" crossorigin=\"anonymous\"></script>"
     ));
     assert!(html.contains(
         "<div data-article-viewer data-src=\"https://viewer.example/av/articles/seed.json\"><template shadowrootmode=\"open\"><style>"
@@ -72,6 +73,7 @@ fn the_prerender_is_the_standalone_page_with_its_head() {
     let place = Place {
         page: "https://viewer.example/av/index.html",
         viewer_dir: "https://viewer.example/av/",
+        integrity: None,
     };
     let options = article_core::embed::ViewerOptions::standalone(Some(
         "articles/syria-russia-moscow-visit.json".to_owned(),

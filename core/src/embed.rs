@@ -175,13 +175,24 @@ fn encode(value: &str) -> String {
     out
 }
 
+/// The module script that starts the inline viewers, once per page, pinned
+/// by `integrity` (the hash of that build's `embed.js`) when given.
+fn embed_script(viewer_dir: &str, integrity: Option<&str>) -> String {
+    let pinned = integrity.map_or(String::new(), |hash| {
+        format!(" integrity=\"{}\" crossorigin=\"anonymous\"", escape(hash))
+    });
+    format!(
+        "<script type=\"module\" src=\"{}embed.js\"{pinned}></script>",
+        escape(viewer_dir)
+    )
+}
+
 /// The inline embed: one module script (once per page) and a `<div>` per viewer.
 /// `viewer_dir` is the absolute URL of the viewer's directory, ending in `/`.
-pub fn inline_snippet(viewer_dir: &str, src: &str) -> String {
+pub fn inline_snippet(viewer_dir: &str, integrity: Option<&str>, src: &str) -> String {
     format!(
-        "<script type=\"module\" src=\"{}embed.js\"></script>\n\
-         <div data-article-viewer data-src=\"{}\"></div>",
-        escape(viewer_dir),
+        "{}\n<div data-article-viewer data-src=\"{}\"></div>",
+        embed_script(viewer_dir, integrity),
         escape(src)
     )
 }
@@ -201,18 +212,19 @@ pub fn inline_snippet(viewer_dir: &str, src: &str) -> String {
 /// stays until the live one is ready).
 pub fn story_snippet(
     viewer_dir: &str,
+    integrity: Option<&str>,
     src: &str,
     css: &str,
     shadow_html: &str,
     light_html: &str,
 ) -> String {
     format!(
-        "<script type=\"module\" src=\"{dir}embed.js\"></script>\n\
+        "{script}\n\
          <link rel=\"preload\" href=\"{src}\" as=\"fetch\" crossorigin=\"anonymous\">\n\
          <div data-article-viewer data-src=\"{src}\">\
          <template shadowrootmode=\"open\"><style>{css}</style>{shadow_html}</template>\
          {light_html}</div>",
-        dir = escape(viewer_dir),
+        script = embed_script(viewer_dir, integrity),
         src = escape(src),
         // A stylesheet cannot end its own element early.
         css = css.replace("</", "<\\/"),
@@ -249,13 +261,14 @@ mod tests {
     fn a_story_snippet_carries_its_story_in_and_out_of_the_shadow_root() {
         let s = story_snippet(
             "https://viewer.example/",
+            Some("sha384-abc"),
             "https://news.example/a.json?x=1&y=\"",
             "p{color:red}</style><script>",
             "<h1>Story</h1>",
             "<h1>Story, plain</h1>",
         );
         assert!(s.starts_with(
-            "<script type=\"module\" src=\"https://viewer.example/embed.js\"></script>"
+            "<script type=\"module\" src=\"https://viewer.example/embed.js\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></script>"
         ));
         assert!(s.contains("data-src=\"https://news.example/a.json?x=1&amp;y=&quot;\""));
         assert!(s.contains("<template shadowrootmode=\"open\"><style>p{color:red}<\\/style><script></style><h1>Story</h1></template><h1>Story, plain</h1></div>"));
@@ -339,12 +352,20 @@ mod tests {
 
     #[test]
     fn snippets_escape_what_they_quote() {
-        let s = inline_snippet("https://v.example/", "a.json\"><script>alert(1)</script>");
+        let s = inline_snippet(
+            "https://v.example/",
+            Some("sha384-\"x"),
+            "a.json\"><script>alert(1)</script>",
+        );
         assert!(
             s.contains("data-src=\"a.json&quot;&gt;&lt;script&gt;"),
             "{s}"
         );
+        assert!(s.contains(" integrity=\"sha384-&quot;x\" crossorigin=\"anonymous\">"));
         assert!(!s.contains("<script>alert"));
+        // No hash known: no integrity attribute.
+        assert!(inline_snippet("https://v.example/", None, "a.json")
+            .starts_with("<script type=\"module\" src=\"https://v.example/embed.js\"></script>"));
         let f = iframe_snippet(
             "https://v.example/",
             "https://n.example/a b.json",

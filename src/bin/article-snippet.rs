@@ -2,7 +2,7 @@
 //! runs, natively, with the viewer's own components:
 //!
 //! ```text
-//! cargo run --bin article-snippet -- ARTICLE.json --src URL --viewer URL [--page URL]
+//! cargo run --bin article-snippet -- ARTICLE.json --src URL --viewer URL [--page URL] [--integrity HASH]
 //! ```
 //!
 //! prints the inline embed for a publisher's page or CMS: the viewer's
@@ -10,7 +10,10 @@
 //! (in the directory `--viewer`) takes over in place. `--src` is the
 //! article's address as the page will write it (`data-src`), `--page` the
 //! address of the page the snippet goes into (default: `--src`, which must
-//! then be absolute). On its standard error it says the `style-src` source
+//! then be absolute), `--integrity` the `sha384-…` hash of that viewer's
+//! `embed.js` (its `index.html` carries it in
+//! `<meta name="article-viewer-embed-integrity">`), which the snippet then
+//! pins. On its standard error it says the `style-src` source
 //! that allows the snippet's stylesheet under a strict policy.
 //!
 //! ```text
@@ -43,6 +46,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
 
     let mut file = None;
     let (mut src, mut viewer, mut page, mut standalone) = (None, None, None, false);
+    let mut integrity = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -50,6 +54,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
             "--src" => src = Some(value("--src")?),
             "--viewer" => viewer = Some(value("--viewer")?),
             "--page" => page = Some(value("--page")?),
+            "--integrity" => integrity = Some(value("--integrity")?),
             "--standalone" => standalone = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             flag if flag.starts_with("--") => {
@@ -70,6 +75,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         let place = Place {
             page: &format!("{PAGE}index.html"),
             viewer_dir: PAGE,
+            integrity: None,
         };
         let rendered =
             render(&json, ViewerOptions::standalone(Some(src)), &place).map_err(failed)?;
@@ -92,6 +98,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let place = Place {
         page: &page,
         viewer_dir: &viewer_dir,
+        integrity: integrity.as_deref(),
     };
     let html = snippet(&json, &src, &place).map_err(failed)?;
     // A host page with a strict policy allows the snippet's one inline
@@ -112,7 +119,8 @@ fn run(args: Vec<String>) -> Result<String, String> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-const USAGE: &str = "usage: article-snippet ARTICLE.json --src URL --viewer URL [--page URL]
+const USAGE: &str =
+    "usage: article-snippet ARTICLE.json --src URL --viewer URL [--page URL] [--integrity HASH]
        article-snippet ARTICLE.json --src URL --standalone";
 
 /// A native tool: nothing to do in the browser.

@@ -74,15 +74,17 @@ pub fn push_article(resolved: &str) {
     }
 }
 
+/// The `content` of the page's `<meta name="{name}">`.
+pub fn meta(name: &str) -> Option<String> {
+    document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+}
+
 /// The publisher's settings: the page's `<meta name="article-viewer-…">`
 /// and `ARTICLE_VIEWER_SOURCES` from the build's environment.
 pub fn config() -> Config {
-    let meta = |name: &str| -> Option<String> {
-        document()?
-            .query_selector(&format!("meta[name=\"{name}\"]"))
-            .ok()??
-            .get_attribute("content")
-    };
     Config::from_settings(meta, option_env!("ARTICLE_VIEWER_SOURCES"))
 }
 

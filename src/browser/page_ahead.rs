@@ -19,6 +19,10 @@ pub fn param(_name: &str) -> Option<String> {
     None
 }
 
+pub fn meta(_name: &str) -> Option<String> {
+    None
+}
+
 pub fn requested_src() -> Option<String> {
     None
 }

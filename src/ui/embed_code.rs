@@ -27,7 +27,9 @@ pub fn EmbedCode(
     let messages = messages();
     let viewer_dir = page_dir(&page::url()).to_owned();
     let iframe = embed::iframe_snippet(&viewer_dir, &src, &headline);
-    let inline = embed::inline_snippet(&viewer_dir, &src);
+    // The hash of this build's embed.js, which the build writes into the page.
+    let integrity = page::meta("article-viewer-embed-integrity");
+    let inline = embed::inline_snippet(&viewer_dir, integrity.as_deref(), &src);
     let inline_area = NodeRef::<leptos::html::Textarea>::new();
     // Opening the control puts the story on screen into the inline snippet.
     let with_story = move |ev: leptos::ev::Event| {
@@ -38,6 +40,7 @@ pub fn EmbedCode(
         ) {
             area.set_value(&embed::story_snippet(
                 &viewer_dir,
+                integrity.as_deref(),
                 &src,
                 &css,
                 &shadow,

@@ -1,6 +1,7 @@
 // Embedding on a publisher's page: one script, any number of viewers, no
 // style or script bleeding either way; and the iframe that sizes itself.
-import { expect, test } from './no-errors.mjs';
+import { createHash } from 'node:crypto';
+import { base, expect, test } from './no-errors.mjs';
 
 const EXAMPLE = 'example/index.html';
 const first = (page) => page.locator('#first-viewer');
@@ -283,4 +284,40 @@ test('an iframe with the documented sandbox works, and a host that never sends ?
   await page.setViewportSize({ width: 700, height: 600 });
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => window.__messages)).toEqual([]);
+});
+
+// embed.js carries the hashes of the files it loads: a file changed on its
+// way (a compromised CDN) fails closed, with a message, and nothing runs.
+for (const [what, pattern] of [['wasm', '**/article-viewer-*_bg.wasm'], ["wasm's JavaScript", /article-viewer-[0-9a-f]+\.js$/], ['stylesheet', '**/viewer-*.css']]) {
+  base(`a tampered ${what} stops embed.js, which says so`, async ({ page }) => {
+    const messages = [];
+    page.on('console', (m) => { if (m.type() === 'error') messages.push(m.text()); });
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      // Still a valid file, only not the one that was built: a wasm with one
+      // string changed (an appended byte would not even compile), a script or
+      // stylesheet with a line more.
+      const original = await response.body();
+      const at = original.indexOf('Follow us');
+      const body = what === 'wasm'
+        ? Buffer.concat([original.subarray(0, at), Buffer.from('Follow me'), original.subarray(at + 9)])
+        : Buffer.concat([original, Buffer.from('\n')]);
+      if (what === 'wasm') expect(at).toBeGreaterThan(0);
+      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-length': String(body.length), 'content-encoding': '' } });
+    });
+    await page.goto(EXAMPLE);
+    await expect.poll(() => messages.join('\n')).toContain('did not match its integrity hash');
+    await page.waitForTimeout(500);
+    // No viewer started: no shadow root, nothing rendered.
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-article-viewer]')].map((h) => !!h.shadowRoot))).toEqual([false, false]);
+  });
+}
+
+test('the inline snippet pins embed.js by its hash', async ({ page, request }) => {
+  const embedJs = await (await request.get('embed.js')).body();
+  const hash = `sha384-${createHash('sha384').update(embedJs).digest('base64')}`;
+  await page.goto('index.html?src=articles/sample-library-reopens.json');
+  await page.getByText('Embed', { exact: true }).click();
+  const inline = await page.getByRole('textbox', { name: /In your page/ }).inputValue();
+  expect(inline).toContain(`embed.js" integrity="${hash}" crossorigin="anonymous"></script>`);
 });
