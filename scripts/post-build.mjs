@@ -139,9 +139,8 @@ const snippetPolicy = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval';
 snippetPage = snippetPage.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${snippetPolicy}">`);
 write('example/snippet.html', snippetPage);
 
-// The stylesheet goes inline into the pages of the viewer's own (in every
-// build: the Embed control copies it into its snippet): the first paint
-// needs no second round trip. (It is small: about 3.5 KB gzip.) The
+// The stylesheet goes inline into the pages of the viewer's own (release
+// builds): the first paint needs no second round trip. (It is small: about 3.5 KB gzip.) The
 // policy allows it by its hash.
 const inlineStyle = (html) => html.replace(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/, (link, href) => {
   const css = read(href).trim();
@@ -149,9 +148,9 @@ const inlineStyle = (html) => html.replace(/<link rel="stylesheet" href="([^"]+\
   return `<style>${css}</style>`;
 });
 if (!release) {
-  write('index.html', inlineStyle(index));
-  write('embed.html', inlineStyle(embed));
-  console.log('post-build: embed.html, embed.js, example/snippet.html, stylesheet inline');
+  write('index.html', index);
+  write('embed.html', embed);
+  console.log('post-build: embed.html, embed.js, example/snippet.html');
   process.exit(0);
 }
 

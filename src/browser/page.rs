@@ -133,50 +133,6 @@ pub fn take_over(frame: &web_sys::Element, shown: bool) {
     let _ = live.remove_attribute("hidden");
 }
 
-/// The story on screen as an inline viewer's markup, for the snippet that
-/// carries it: `(stylesheet, shadow-root copy, plain copy)`. The viewer's
-/// parts are cloned into the inline viewer's frame and serialised by the
-/// browser — a tree the viewer built from text, so its text stays text.
-pub fn story_markup() -> Option<(String, String, String)> {
-    let document = document()?;
-    let viewer = document
-        .query_selector(".viewer:not([data-prerendered] *)")
-        .ok()??;
-    let element = |tag: &str, class: &str| {
-        let e = document.create_element(tag).ok()?;
-        e.set_class_name(class);
-        Some(e)
-    };
-    let frame = element("div", "viewer-frame")?;
-    let inner = element("div", "viewer")?;
-    for name in ["lang", "dir"] {
-        if let Some(value) = viewer.get_attribute(name) {
-            let _ = inner.set_attribute(name, &value);
-        }
-    }
-    let _ = inner.set_attribute("aria-busy", "false");
-    let story = element("div", "viewer__story")?;
-    for selector in [".social-bar", ".story"] {
-        if let Ok(Some(part)) = viewer.query_selector(selector) {
-            let _ = story.append_child(&part.clone_node_with_deep(true).ok()?);
-        }
-    }
-    let _ = inner.append_child(&story);
-    if let Ok(Some(timeline)) = viewer.query_selector(".timeline") {
-        let _ = inner.append_child(&timeline.clone_node_with_deep(true).ok()?);
-    }
-    let _ = frame.append_child(&inner);
-    let light = frame.outer_html();
-    let _ = frame.set_attribute("data-prerendered", "");
-    let shadow = frame.outer_html();
-    // The page's stylesheet: inline in the viewer's own pages (post-build).
-    let css = document
-        .query_selector("head > style")
-        .ok()??
-        .text_content()?;
-    Some((css, shadow, light))
-}
-
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -62,10 +62,6 @@ pub fn fetchable(config: &Config, raw: &str, base: &str) -> Option<String> {
 
 pub fn remove_prerendered() {}
 
-pub fn story_markup() -> Option<(String, String, String)> {
-    None
-}
-
 pub fn take_over(_frame: &web_sys::Element, _shown: bool) {}
 
 pub fn now_ms() -> f64 {

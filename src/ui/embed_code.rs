@@ -1,13 +1,10 @@
 //! The standalone viewer's "Embed" control: the markup that embeds the
 //! current article, in both forms, ready to copy.
 //!
-//! The inline form carries the story itself (see
-//! [`article_core::embed::story_snippet`]): when the control opens, the
-//! story on screen — the viewer's own rendering, built from text nodes,
-//! never from parsed HTML — is copied into the snippet
-//! ([`page::story_markup`]), with times as this reader sees them; the
-//! viewer rewrites them for each reader when it takes over. `cargo run
-//! --bin article-snippet` makes the same snippet without a browser.
+//! The inline form pins `embed.js` by its hash. The snippet that carries
+//! its story is made by `cargo run --bin article-snippet`, rendered by these
+//! same components ahead of time: the browser never turns the page's DOM
+//! back into HTML.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -30,28 +27,10 @@ pub fn EmbedCode(
     // The hash of this build's embed.js, which the build writes into the page.
     let integrity = page::meta("article-viewer-embed-integrity");
     let inline = embed::inline_snippet(&viewer_dir, integrity.as_deref(), &src);
-    let inline_area = NodeRef::<leptos::html::Textarea>::new();
-    // Opening the control puts the story on screen into the inline snippet.
-    let with_story = move |ev: leptos::ev::Event| {
-        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-        if let (Some((css, shadow, light)), Some(area)) = (
-            open.then(page::story_markup).flatten(),
-            inline_area.get_untracked(),
-        ) {
-            area.set_value(&embed::story_snippet(
-                &viewer_dir,
-                integrity.as_deref(),
-                &src,
-                &css,
-                &shadow,
-                &light,
-            ));
-        }
-    };
     view! {
-        <details class="embed-code" on:toggle=with_story>
+        <details class="embed-code">
             <summary>{messages.embed}</summary>
-            <CodeBox label=messages.embed_inline code=inline area=inline_area />
+            <CodeBox label=messages.embed_inline code=inline />
             <CodeBox label=messages.embed_iframe code=iframe />
         </details>
     }
@@ -59,19 +38,14 @@ pub fn EmbedCode(
 
 /// A read-only snippet with a Copy button that says when it has copied.
 #[component]
-fn CodeBox(
-    label: &'static str,
-    code: String,
-    #[prop(optional)] area: NodeRef<leptos::html::Textarea>,
-) -> impl IntoView {
+fn CodeBox(label: &'static str, code: String) -> impl IntoView {
     let messages = messages();
     let status = RwSignal::new("");
+    let area = NodeRef::<leptos::html::Textarea>::new();
     let copy = {
+        let code = code.clone();
         move |_| {
-            // What the box holds now.
-            let Some(code) = area.get_untracked().map(|a| a.value()) else {
-                return;
-            };
+            let code = code.clone();
             leptos::task::spawn_local(async move {
                 let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
                 let copied = match clipboard {
