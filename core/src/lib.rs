@@ -12,9 +12,10 @@
 //! - [`embed`], [`metadata`]: a viewer's options, the embed snippets, the
 //!   document's metadata;
 //! - [`time`]: RFC 3339 and HTTP dates; [`dates`]: dates in words for the
-//!   HTML written ahead of time.
+//!   HTML written ahead of time;
+//! - [`json`]: the JSON reader the decoder drives, and JSON-LD's escaping.
 //!
-//! It depends on serde and serde_json only, so it builds and tests natively
+//! It depends on the standard library only, so it builds and tests natively
 //! in seconds; the viewer crate is the browser shell around it.
 
 pub mod address;
@@ -23,6 +24,7 @@ pub mod config;
 pub mod dates;
 pub mod embed;
 pub mod fetch;
+pub mod json;
 pub mod live;
 pub mod messages;
 pub mod metadata;

@@ -3,9 +3,8 @@
 //! `<head>` where the viewer owns the document (not inside a publisher's
 //! page).
 
-use serde_json::json;
-
 use crate::article::{Article, Block};
+use crate::json::quote;
 use crate::url_policy::{self, UrlUse};
 
 /// The standfirst, else the start of the first paragraph, at most about 160
@@ -43,41 +42,54 @@ pub fn canonical(article: &Article, page_url: &str) -> String {
         .unwrap_or_else(|| page_url.to_owned())
 }
 
-/// A schema.org `NewsArticle` describing the story.
+/// A schema.org `NewsArticle` describing the story, as JSON that is safe
+/// inside a `<script>` element.
 pub fn json_ld(article: &Article, page_url: &str) -> String {
     let safe = |u: &str| url_policy::allow(u, UrlUse::Resource);
-    let mut doc = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "description": description(article),
-        "inLanguage": article.lang,
-        "mainEntityOfPage": canonical(article, page_url),
-        "wordCount": article.word_count(),
-        "author": article.byline.iter().map(|a| {
-            let mut author = json!({"@type": "Person", "name": a.name});
-            if let Some(url) = a.url.as_deref().and_then(safe) {
-                author["url"] = url.into();
-            }
-            author
-        }).collect::<Vec<_>>(),
-    });
+    let mut out = String::from(r#"{"@context":"https://schema.org","@type":"NewsArticle""#);
+    let field = |out: &mut String, key: &str, value: &str| {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        quote(out, value);
+    };
+    field(&mut out, "headline", &article.headline);
+    field(&mut out, "description", &description(article));
+    field(&mut out, "inLanguage", &article.lang);
+    field(&mut out, "mainEntityOfPage", &canonical(article, page_url));
+    out.push_str(&format!(",\"wordCount\":{}", article.word_count()));
+    out.push_str(",\"author\":[");
+    for (i, a) in article.byline.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"@type":"Person""#);
+        field(&mut out, "name", &a.name);
+        if let Some(url) = a.url.as_deref().and_then(safe) {
+            field(&mut out, "url", &url);
+        }
+        out.push('}');
+    }
+    out.push(']');
     if let Some(p) = &article.published {
-        doc["datePublished"] = p.as_str().into();
+        field(&mut out, "datePublished", p.as_str());
     }
     if let Some(u) = &article.updated {
-        doc["dateModified"] = u.as_str().into();
+        field(&mut out, "dateModified", u.as_str());
     }
     if let Some(section) = &article.section {
-        doc["articleSection"] = section.as_str().into();
+        field(&mut out, "articleSection", section);
     }
     if !article.tags.is_empty() {
-        doc["keywords"] = article.tags.join(", ").into();
+        field(&mut out, "keywords", &article.tags.join(", "));
     }
     if let Some(src) = article.image.as_ref().and_then(|i| safe(&i.src)) {
-        doc["image"] = json!([src]);
+        out.push_str(",\"image\":[");
+        quote(&mut out, &src);
+        out.push(']');
     }
-    doc.to_string()
+    out.push('}');
+    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@
 //! browser's `Intl`, which shows it in the reader's zone. A full date-time
 //! crate would cost more wasm than this whole module.
 
-use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// A moment written as RFC 3339 with an offset, e.g. `2025-10-15T11:50:00+03:00`.
@@ -143,13 +142,6 @@ impl Timestamp {
     /// `YYYY-MM-DD` as the publisher wrote it.
     pub fn date(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
-        Timestamp::parse(&raw).map_err(serde::de::Error::custom)
     }
 }
 

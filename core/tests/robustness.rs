@@ -7,6 +7,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_core::article::{decode, Block, DecodeError};
+use article_core::json::Reader;
 use article_core::url_policy::{allow, UrlUse};
 use proptest::prelude::*;
 
@@ -223,6 +224,39 @@ fn disguised(scheme: &'static str) -> impl Strategy<Value = String> {
         })
 }
 
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        any::<String>().prop_map(Value::String),
+        "[\"\\\\/\u{0}-\u{1f}\u{7f}-\u{ffff}a ]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z\"\\\\\u{e9}]{0,4}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| {
+            out.push(k.clone());
+            collect_strings(v, out);
+        }),
+        _ => {}
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000),
@@ -244,6 +278,47 @@ proptest! {
         let at = (0..=at).rev().find(|&i| base.is_char_boundary(i)).unwrap_or(0);
         let doc = format!("{}{}{}", &base[..at], insert, &base[at..]);
         let _ = decode(&doc);
+    }
+
+    /// The hand-written reader and serde_json agree on what is JSON, and on
+    /// what a string says, on text made of JSON's own pieces.
+    #[test]
+    fn the_reader_agrees_with_serde_json(
+        text in "([\\[\\]{}:, \n]|\"|\\\\[\"\\\\/bfnrtux]|[0-9.eE+-]|true|false|null|\\\\u[dD][89abAB][0-9a-f]{2}|\\\\u[dD][c-fC-F][0-9a-f]{2}|\\\\u00[0-9a-f]{2}|[a-z\u{e9}\u{1f600}\u{1}]){0,24}",
+    ) {
+        let ours = {
+            let mut r = Reader::new(&text);
+            r.skip().and_then(|()| r.end())
+        };
+        let theirs = serde_json::from_str::<serde_json::Value>(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} / {:?}", text, ours, theirs);
+        if let Ok(serde_json::Value::String(s)) = theirs {
+            prop_assert_eq!(Reader::new(&text).str().unwrap(), s);
+        }
+    }
+
+    /// On real JSON (any value, any string, written compactly or pretty)
+    /// and on the same text with one byte cut out, the reader and serde_json
+    /// agree; every string reads back as written.
+    #[test]
+    fn the_reader_agrees_with_serde_json_on_documents(value in json_value(), pretty in any::<bool>(), cut in any::<prop::sample::Index>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        let mut r = Reader::new(&text);
+        prop_assert_eq!(r.skip().and_then(|()| r.end()), Ok(()));
+        let mut strings = Vec::new();
+        collect_strings(&value, &mut strings);
+        for s in strings {
+            let written = serde_json::to_string(&s).unwrap();
+            prop_assert_eq!(Reader::new(&written).str().unwrap(), s);
+        }
+        let at = cut.index(text.len());
+        if text.is_char_boundary(at) && text.is_char_boundary(at + 1) {
+            let broken = format!("{}{}", &text[..at], &text[at + 1..]);
+            let mut r = Reader::new(&broken);
+            let ours = r.skip().and_then(|()| r.end());
+            let theirs = serde_json::from_str::<serde_json::Value>(&broken);
+            prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} / {:?}", broken, ours, theirs);
+        }
     }
 
     #[test]

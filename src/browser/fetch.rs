@@ -50,7 +50,7 @@ async fn article_with_retries(
             .abort_signal(Some(signal))
             .send()
             .await
-            .map_err(|e| LoadError::Network(e.to_string()))?;
+            .map_err(|e| LoadError::Network(detail(e)))?;
         let status = response.status();
         refuse_redirect(&response, allowed)?;
         if response.ok() {
@@ -99,7 +99,7 @@ pub async fn timeline(
         PollError::from(if timed_out.get() {
             LoadError::Timeout(limits.timeout_ms)
         } else {
-            LoadError::Network(e.to_string())
+            LoadError::Network(detail(e))
         })
     })?;
     refuse_redirect(&response, &allowed)?;
@@ -130,6 +130,17 @@ pub async fn timeline(
 
 /// The browser follows redirects itself: where the answer came from is
 /// checked again, so that a redirect cannot lead past the page's sources.
+/// What a failed request says, for the reader's "Details". Not gloo-net's
+/// own `Display`: its JSON variant would bring serde_json's error messages
+/// into the wasm, for a variant a request never returns.
+fn detail(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => e.message,
+        gloo_net::Error::GlooError(message) => message,
+        gloo_net::Error::SerdeError(_) => String::new(),
+    }
+}
+
 fn refuse_redirect(response: &Response, allowed: &dyn Fn(&str) -> bool) -> Result<(), LoadError> {
     let from = response.url();
     if !allowed(&from) {

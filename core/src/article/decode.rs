@@ -1,25 +1,23 @@
 //! Decoding: from untrusted text to a checked [`Article`] or [`Timeline`].
 //!
-//! Decoding never panics, and it is two-layered: serde reads the document's
-//! shape ([`super::raw`], lists of items kept as raw JSON), then each body
-//! block, social link and timeline entry is decoded on its own, so one bad
-//! item is dropped — and reported with its path, e.g.
-//! `body[3].text: invalid type: integer `5`, expected a string` — while the
-//! rest is shown. Broken bytes (bad syntax, a lone surrogate, a duplicate
-//! key, nesting deeper than 128) condemn the whole document. Only a missing
-//! headline or a body with nothing readable is fatal otherwise.
+//! Decoding never panics and reads the document once, with the pull reader of
+//! [`crate::json`]: the document's own fields are read as they come, and each
+//! body block, byline author, social link and timeline entry is read on its
+//! own, so one bad item is dropped — and reported with its path, e.g.
+//! ``body[3].text: invalid type: integer `5`, expected a string`` — while the
+//! rest is shown. The path is worked out only for an item that failed, so a
+//! good document of 10,000 entries formats none. Broken bytes (bad syntax, a
+//! lone surrogate, a repeated field, nesting deeper than 128) condemn the
+//! whole document. Only a missing headline or a body with nothing readable is
+//! fatal otherwise.
 
 use std::collections::HashSet;
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
-use super::feed::{is_feed, RawFeedItem};
+use super::feed::{feed_item, is_feed};
 use super::model::*;
 use super::place;
-use super::raw::{RawArticle, RawTimeline, RawTimelineEntry, VersionProbe};
+use crate::json::{Error, Reader};
 use crate::time::Timestamp;
 
 /// Why a document is not a usable article.
@@ -53,20 +51,30 @@ impl std::error::Error for DecodeError {}
 /// Decodes and checks an article document.
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
     refuse_deep_nesting(json)?;
-    // One pass reads the document's shape and its version together. A
-    // later version may have another shape: when the shape does not read,
-    // the version is looked at alone, so that the reader hears "newer
-    // format", not a type error.
-    let raw: RawArticle = match read_borrowed(json, At::path("")) {
-        Ok(raw) => raw,
-        Err(shape) => {
-            let probe: VersionProbe = read(json, At::path(""))?;
-            check_version(probe.schema_version.as_ref())?;
-            return Err(shape.into());
-        }
+    let mut decoder = Decoder {
+        problems: Vec::new(),
     };
-    check_version(raw.schema_version.as_ref())?;
-    Decoder::default().article(raw)
+    let mut r = Reader::new(json);
+    let read = decoder
+        .article(&mut r)
+        .and_then(|doc| r.end().map(|()| doc));
+    match read {
+        Ok(doc) => {
+            check_version(doc.schema_version)?;
+            doc.finish(decoder.problems)
+        }
+        // A later version may have another shape: when the shape does not
+        // read, the version is looked at alone, so that the reader hears
+        // "newer format", not a type error.
+        Err(e) => {
+            if !e.corrupt {
+                if let Some(version) = version_alone(json) {
+                    check_version(version)?;
+                }
+            }
+            Err(malformed(json, 0, At::path(""), &e))
+        }
+    }
 }
 
 /// Decodes a timeline document fetched from a timeline's `source`: a
@@ -74,15 +82,19 @@ pub fn decode(json: &str) -> Result<Article, DecodeError> {
 /// the timeline and what was dropped.
 pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeError> {
     refuse_deep_nesting(json)?;
-    let raw: RawTimeline = read_borrowed(json, At::path(""))?;
-    let mut decoder = Decoder::default();
-    let timeline = decoder.timeline(raw, "")?;
-    Ok((timeline, decoder.problems))
+    let mut decoder = Decoder {
+        problems: Vec::new(),
+    };
+    let mut r = Reader::new(json);
+    decoder
+        .timeline(&mut r, "")
+        .and_then(|t| r.end().map(|()| t))
+        .map(|t| (t, decoder.problems))
+        .map_err(|e| malformed(json, 0, At::path(""), &e))
 }
 
 /// Where a value is in the document: a path and, for a list's item, its
-/// index. Written out only when something there is wrong, so a good
-/// document of 10,000 entries formats no path at all.
+/// index. Written out only when something there is wrong.
 #[derive(Clone, Copy)]
 struct At<'a> {
     path: &'a str,
@@ -112,143 +124,277 @@ impl fmt::Display for At<'_> {
     }
 }
 
+/// `{path}.{place inside}: {what}` for an error in the value that starts at
+/// `start` (the item at `at`).
+fn describe(json: &str, start: usize, at: At<'_>, e: &Error) -> String {
+    let inner = json
+        .get(start..)
+        .map(|item| place::path_at(item, e.at.saturating_sub(start)))
+        .unwrap_or_default();
+    let path = place::join(&at.to_string(), &inner);
+    if path.is_empty() {
+        e.message.clone()
+    } else {
+        format!("{path}: {}", e.message)
+    }
+}
+
+fn malformed(json: &str, start: usize, at: At<'_>, e: &Error) -> DecodeError {
+    DecodeError::Malformed(describe(json, start, at, e))
+}
+
+/// The version of a document whose shape did not read, if it says one.
+fn version_alone(json: &str) -> Option<Option<&str>> {
+    let mut version = None;
+    Reader::new(json)
+        .object(&mut |r, key| {
+            if key != "schema_version" {
+                return Ok(false);
+            }
+            version = if r.null()? { None } else { Some(r.number()?) };
+            Ok(true)
+        })
+        .ok()?;
+    Some(version)
+}
+
 /// Version 1, or why not.
-fn check_version(version: Option<&serde_json::Number>) -> Result<(), DecodeError> {
+fn check_version(version: Option<&str>) -> Result<(), DecodeError> {
     let Some(version) = version else {
         return Err(DecodeError::Malformed(
             "schema_version is missing".to_owned(),
         ));
     };
-    if version.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
-        let shown = version.as_u64().and_then(|n| u32::try_from(n).ok());
-        return Err(DecodeError::UnsupportedVersion(shown.unwrap_or(u32::MAX)));
+    match version.parse::<u64>() {
+        Ok(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        shown => Err(DecodeError::UnsupportedVersion(
+            shown
+                .ok()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(u32::MAX),
+        )),
     }
-    Ok(())
+}
+
+/// An article's fields as read, before the checks that need all of them.
+#[derive(Default)]
+struct Doc<'a> {
+    schema_version: Option<&'a str>,
+    id: String,
+    lang: Option<String>,
+    dir: Option<Direction>,
+    headline: Option<String>,
+    standfirst: Option<String>,
+    section: Option<String>,
+    tags: Vec<String>,
+    byline: Vec<Author>,
+    published: Option<Option<Timestamp>>,
+    updated: Option<Timestamp>,
+    canonical_url: Option<String>,
+    image: Option<Image>,
+    body: Vec<Block>,
+    social: Option<SocialBar>,
+    timeline: Option<Timeline>,
+}
+
+impl Doc<'_> {
+    fn finish(self, mut problems: Vec<String>) -> Result<Article, DecodeError> {
+        let headline = self
+            .headline
+            .filter(|h| !h.trim().is_empty())
+            .ok_or(DecodeError::Incomplete("the headline is missing or empty"))?;
+        if self.body.is_empty() {
+            return Err(DecodeError::Incomplete("the body has no readable block"));
+        }
+        if self.published.is_none() {
+            problems.push("published is missing".to_owned());
+        }
+        Ok(Article {
+            id: self.id,
+            lang: present(self.lang).unwrap_or_else(|| "en".to_owned()),
+            dir: self.dir,
+            headline,
+            standfirst: present(self.standfirst),
+            section: present(self.section),
+            tags: self
+                .tags
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect(),
+            byline: self.byline,
+            published: self.published.flatten(),
+            updated: self.updated,
+            canonical_url: present(self.canonical_url),
+            image: self.image,
+            body: self.body,
+            social: self.social,
+            timeline: self.timeline,
+            problems,
+        })
+    }
 }
 
 /// Collects what was dropped, with its path, while decoding one document.
-#[derive(Default)]
 struct Decoder {
     problems: Vec<String>,
 }
 
 impl Decoder {
-    fn article(mut self, raw: RawArticle<'_>) -> Result<Article, DecodeError> {
-        let headline = raw
-            .headline
-            .filter(|h| !h.trim().is_empty())
-            .ok_or(DecodeError::Incomplete("the headline is missing or empty"))?;
-        let body = self.each(&raw.body.unwrap_or_default(), "body", read_block)?;
-        let body: Vec<Block> = body
-            .into_iter()
-            .filter(|b| !matches!(b, Block::Unknown))
-            .collect();
-        if body.is_empty() {
-            return Err(DecodeError::Incomplete("the body has no readable block"));
-        }
-        let social = match raw.social {
-            Some(bar) => Some(SocialBar {
-                title: present(bar.title),
-                links: self.each(&bar.links, "social.links", |json, at| {
-                    let link: SocialLink = read(json, at)?;
-                    Ok(SocialLink {
-                        label: present(link.label),
-                        ..link
-                    })
-                })?,
-            }),
-            None => None,
-        };
-        let timeline = match raw.timeline {
-            Some(t) => Some(self.timeline(t, "timeline.")?),
-            None => None,
-        };
-        if raw.published.is_none() {
-            self.problems.push("published is missing".to_owned());
-        }
-        let published = self.timestamp(raw.published, "published")?;
-        let updated = self.timestamp(raw.updated, "updated")?;
-        let image = match raw.image {
-            Some(i) => self.optional(i.get(), At::path("image"), read_image)?,
-            None => None,
-        };
-        let byline: Vec<Author> = self.each(&raw.byline, "byline", read)?;
-        Ok(Article {
-            id: raw.id,
-            lang: present(raw.lang).unwrap_or_else(|| "en".to_owned()),
-            dir: raw.dir,
-            headline,
-            standfirst: present(raw.standfirst),
-            section: present(raw.section),
-            tags: raw
-                .tags
-                .into_iter()
-                .filter(|t| !t.trim().is_empty())
-                .collect(),
-            byline: byline
-                .into_iter()
-                .filter(|a| !a.name.trim().is_empty())
-                .map(|a| Author {
-                    url: present(a.url),
-                    ..a
-                })
-                .collect(),
-            published,
-            updated,
-            canonical_url: present(raw.canonical_url),
-            image,
-            body,
-            social,
-            timeline,
-            problems: self.problems,
-        })
+    fn article<'a>(&mut self, r: &mut Reader<'a>) -> Result<Doc<'a>, Error> {
+        let mut doc = Doc::default();
+        let json = r.text();
+        r.object(&mut |r, key| {
+            match key {
+                "schema_version" => {
+                    doc.schema_version = if r.null()? { None } else { Some(r.number()?) }
+                }
+                "id" => doc.id = r.string()?,
+                "lang" => doc.lang = r.optional_string()?,
+                "dir" => doc.dir = direction(r)?,
+                "headline" => doc.headline = r.optional_string()?,
+                "standfirst" => doc.standfirst = r.optional_string()?,
+                "section" => doc.section = r.optional_string()?,
+                "tags" => doc.tags = r.strings()?,
+                "canonical_url" => doc.canonical_url = r.optional_string()?,
+                "byline" => {
+                    if !r.null()? {
+                        doc.byline = self
+                            .each(r, json, "byline", author)?
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                    }
+                }
+                "published" => {
+                    if !r.null()? {
+                        doc.published = Some(self.timestamp(r, json, "published")?);
+                    }
+                }
+                "updated" => {
+                    if !r.null()? {
+                        doc.updated = self.timestamp(r, json, "updated")?;
+                    }
+                }
+                "image" => {
+                    if !r.null()? {
+                        doc.image = self.optional(r, json, At::path("image"), image)?;
+                    }
+                }
+                "body" => {
+                    if !r.null()? {
+                        doc.body = self
+                            .each(r, json, "body", block)?
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                    }
+                }
+                "social" => {
+                    if !r.null()? {
+                        doc.social = Some(self.social(r, json)?);
+                    }
+                }
+                "timeline" => {
+                    if !r.null()? {
+                        doc.timeline = Some(self.timeline(r, "timeline.")?);
+                    }
+                }
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        Ok(doc)
     }
 
-    /// A timeline object, inline or fetched: its entries, or a JSON Feed's items.
-    fn timeline(&mut self, raw: RawTimeline<'_>, path: &str) -> Result<Timeline, DecodeError> {
-        let entries = if is_feed(raw.version.as_deref()) {
-            self.entries::<RawFeedItem>(&raw.items, &format!("{path}items"))?
-        } else {
-            self.entries::<RawTimelineEntry>(&raw.entries, &format!("{path}entries"))?
+    fn social(&mut self, r: &mut Reader<'_>, json: &str) -> Result<SocialBar, Error> {
+        let mut bar = SocialBar {
+            title: None,
+            links: Vec::new(),
         };
-        Ok(Timeline {
-            title: present(raw.title),
-            entries,
-            source: present(raw.source),
-            live: raw.live,
-            interval: raw.interval,
-        })
+        r.object(&mut |r, key| {
+            match key {
+                "title" => bar.title = present(r.optional_string()?),
+                "links" => bar.links = self.each(r, json, "social.links", social_link)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        Ok(bar)
+    }
+
+    /// A timeline object, inline or fetched: its entries, or a JSON Feed's
+    /// items (told apart by its `version`, which may come after them).
+    fn timeline(&mut self, r: &mut Reader<'_>, path: &str) -> Result<Timeline, Error> {
+        let json = r.text();
+        let mut timeline = Timeline {
+            title: None,
+            entries: Vec::new(),
+            source: None,
+            live: false,
+            interval: None,
+        };
+        let (mut entries, mut items, mut version) = (None, None, None);
+        r.object(&mut |r, key| {
+            match key {
+                "title" => timeline.title = present(r.optional_string()?),
+                "source" => timeline.source = present(r.optional_string()?),
+                "live" => timeline.live = r.bool()?,
+                "interval" => timeline.interval = if r.null()? { None } else { Some(r.f64()?) },
+                "version" => version = r.optional_string()?,
+                "entries" | "items" => {
+                    let list = if key == "entries" {
+                        &mut entries
+                    } else {
+                        &mut items
+                    };
+                    *list = None;
+                    if !r.null()? {
+                        *list = Some(r.mark());
+                        r.skip()?;
+                    }
+                }
+                _ => return Ok(false),
+            }
+            Ok(true)
+        })?;
+        let feed = is_feed(version.as_deref());
+        let list = if feed { items } else { entries };
+        if let Some(start) = list {
+            let end = r.mark();
+            r.reset(start);
+            let path = format!("{path}{}", if feed { "items" } else { "entries" });
+            timeline.entries = self.entries(r, json, &path, feed)?;
+            r.reset(end);
+        }
+        Ok(timeline)
     }
 
     /// Timeline entries (or JSON Feed items): bad ones dropped, placeholders
     /// ("-") and repeated ids left out, an invalid time kept as no time.
-    fn entries<R: DeserializeOwned + Into<RawTimelineEntry>>(
+    fn entries(
         &mut self,
-        items: &[&RawValue],
+        r: &mut Reader<'_>,
+        json: &str,
         path: &str,
-    ) -> Result<Vec<TimelineEntry>, DecodeError> {
+        feed: bool,
+    ) -> Result<Vec<TimelineEntry>, Error> {
         let mut seen_ids = HashSet::new();
-        let mut entries = Vec::with_capacity(items.len());
-        for (i, raw) in items.iter().enumerate() {
+        let mut entries = Vec::new();
+        let read_one: fn(&mut Reader<'_>) -> Result<RawEntry, Error> =
+            if feed { feed_item } else { entry };
+        r.array(&mut |r, i| {
             let at = At::item(path, i);
-            let Some(e) = self.optional::<R>(raw.get(), at, read)? else {
-                continue;
-            };
-            let e: RawTimelineEntry = e.into();
-            let e = RawTimelineEntry {
-                id: present(e.id),
-                url: present(e.url),
-                article: present(e.article),
-                ..e
+            let Some(e) = self.optional(r, json, at, read_one)? else {
+                return Ok(());
             };
             if is_placeholder(&e.headline) {
-                continue;
+                return Ok(());
             }
             if let Some(id) = &e.id {
                 if !seen_ids.insert(id.clone()) {
                     self.problems
                         .push(format!("dropped {at}: duplicate id \"{id}\""));
-                    continue;
+                    return Ok(());
                 }
             }
             let time = match e.time {
@@ -264,41 +410,43 @@ impl Decoder {
                 url: e.url,
                 article: e.article,
             });
-        }
+            Ok(())
+        })?;
         Ok(entries)
     }
 
     /// A time the document got wrong is left out (and reported), not guessed.
     fn timestamp(
         &mut self,
-        raw: Option<&RawValue>,
+        r: &mut Reader<'_>,
+        json: &str,
         path: &str,
-    ) -> Result<Option<Timestamp>, DecodeError> {
-        let Some(raw) = raw else {
-            return Ok(None);
-        };
-        self.optional(raw.get(), At::path(path), |json, at| {
-            let text: String = read(json, at)?;
-            Timestamp::parse(&text).map_err(|e| ReadError {
-                text: format!("{at}: {e}"),
-                corrupt: false,
-            })
+    ) -> Result<Option<Timestamp>, Error> {
+        self.optional(r, json, At::path(path), |r| {
+            let at = r.mark();
+            let text = r.str()?;
+            Timestamp::parse(&text).map_err(|e| r.error(at, e.to_string()))
         })
     }
 
-    /// Reads an optional item: a bad one is dropped and reported, a corrupt
-    /// one condemns the document.
+    /// Reads an optional item: a bad one is skipped, dropped and reported; a
+    /// corrupt one condemns the document.
     fn optional<T>(
         &mut self,
+        r: &mut Reader<'_>,
         json: &str,
         at: At<'_>,
-        read_one: impl Fn(&str, At<'_>) -> Result<T, ReadError>,
-    ) -> Result<Option<T>, DecodeError> {
-        match read_one(json, at) {
+        read_one: impl FnOnce(&mut Reader<'_>) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        let start = r.mark();
+        match read_one(r) {
             Ok(value) => Ok(Some(value)),
-            Err(e) if e.corrupt => Err(e.into()),
+            Err(e) if e.corrupt => Err(e),
             Err(e) => {
-                self.problems.push(format!("dropped {}", e.text));
+                self.problems
+                    .push(format!("dropped {}", describe(json, start, at, &e)));
+                r.reset(start);
+                r.skip()?;
                 Ok(None)
             }
         }
@@ -308,77 +456,273 @@ impl Decoder {
     /// the bad ones.
     fn each<T>(
         &mut self,
-        items: &[&RawValue],
+        r: &mut Reader<'_>,
+        json: &str,
         path: &str,
-        read_one: impl Fn(&str, At<'_>) -> Result<T, ReadError>,
-    ) -> Result<Vec<T>, DecodeError> {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, raw) in items.iter().enumerate() {
-            if let Some(item) = self.optional(raw.get(), At::item(path, i), &read_one)? {
+        read_one: fn(&mut Reader<'_>) -> Result<T, Error>,
+    ) -> Result<Vec<T>, Error> {
+        let mut out = Vec::new();
+        r.array(&mut |r, i| {
+            if let Some(item) = self.optional(r, json, At::item(path, i), read_one)? {
                 out.push(item);
             }
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
 
-/// A body block: its `type` first, then that type's fields, so an error
-/// names its field (`body[3].text`). A block whose text is blank has
-/// nothing to show and is dropped like a broken one.
-fn read_block(json: &str, at: At<'_>) -> Result<Block, ReadError> {
-    #[derive(Deserialize)]
-    struct Tag {
-        #[serde(rename = "type")]
-        kind: String,
-    }
-    let blank = || ReadError {
-        text: format!("{at}.text: blank"),
-        corrupt: false,
-    };
-    let tag: Tag = read(json, at)?;
-    Ok(match tag.kind.as_str() {
-        "paragraph" => {
-            let paragraph: Paragraph = read(json, at)?;
-            let spans = paragraph
-                .spans
-                .into_iter()
-                .map(|span| Span {
-                    href: present(span.href),
-                    ..span
-                })
-                .collect();
-            Block::Paragraph(Paragraph { spans })
+/// A timeline entry as written. A JSON Feed item becomes one of these too
+/// (see [`super::feed`]), so both go through the same checks.
+pub(super) struct RawEntry {
+    pub id: Option<String>,
+    pub time: Option<String>,
+    pub headline: String,
+    pub url: Option<String>,
+    pub article: Option<String>,
+}
+
+fn entry(r: &mut Reader<'_>) -> Result<RawEntry, Error> {
+    let (mut id, mut time, mut headline, mut url, mut article) = (None, None, None, None, None);
+    r.object(&mut |r, key| {
+        match key {
+            "id" => id = r.optional_string()?,
+            "time" => time = r.optional_string()?,
+            "headline" => headline = Some(r.string()?),
+            "url" => url = r.optional_string()?,
+            "article" => article = r.optional_string()?,
+            _ => return Ok(false),
         }
-        "heading" => {
-            let heading: Heading = read(json, at)?;
-            if heading.text.trim().is_empty() {
-                return Err(blank());
-            }
-            Block::Heading(heading)
-        }
-        "quote" => {
-            let quote: Quote = read(json, at)?;
-            if quote.text.trim().is_empty() {
-                return Err(blank());
-            }
-            Block::Quote(Quote {
-                cite: present(quote.cite),
-                ..quote
-            })
-        }
-        "image" => Block::Image(read_image(json, at)?),
-        "list" => Block::List(read(json, at)?),
-        _ => Block::Unknown,
+        Ok(true)
+    })?;
+    Ok(RawEntry {
+        id: present(id),
+        time,
+        headline: headline.ok_or_else(|| r.missing("headline"))?,
+        url: present(url),
+        article: present(article),
     })
 }
 
-/// An image, its caption and credit absent when blank.
-fn read_image(json: &str, at: At<'_>) -> Result<Image, ReadError> {
-    let image: Image = read(json, at)?;
-    Ok(Image {
-        caption: present(image.caption),
-        credit: present(image.credit),
-        ..image
+fn direction(r: &mut Reader<'_>) -> Result<Option<Direction>, Error> {
+    if r.null()? {
+        return Ok(None);
+    }
+    let at = r.mark();
+    match &*r.str()? {
+        "ltr" => Ok(Some(Direction::Ltr)),
+        "rtl" => Ok(Some(Direction::Rtl)),
+        other => Err(r.error(
+            at,
+            format!("unknown variant `{other}`, expected `ltr` or `rtl`"),
+        )),
+    }
+}
+
+/// A byline's author; one without a name is left out.
+fn author(r: &mut Reader<'_>) -> Result<Option<Author>, Error> {
+    let (mut name, mut url) = (None, None);
+    r.object(&mut |r, key| {
+        match key {
+            "name" => name = Some(r.string()?),
+            "url" => url = r.optional_string()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    let name = name.ok_or_else(|| r.missing("name"))?;
+    Ok((!name.trim().is_empty()).then(|| Author {
+        name,
+        url: present(url),
+    }))
+}
+
+fn social_link(r: &mut Reader<'_>) -> Result<SocialLink, Error> {
+    let (mut network, mut url, mut label) = (None, None, None);
+    r.object(&mut |r, key| {
+        match key {
+            // Networks added by later versions of the format still get a link.
+            "network" => {
+                let key = r.str()?;
+                network = Some(
+                    Network::ALL
+                        .into_iter()
+                        .find(|n| n.key() == key)
+                        .unwrap_or(Network::Other),
+                );
+            }
+            "url" => url = Some(r.string()?),
+            "label" => label = r.optional_string()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(SocialLink {
+        network: network.ok_or_else(|| r.missing("network"))?,
+        url: url.ok_or_else(|| r.missing("url"))?,
+        label: present(label),
+    })
+}
+
+/// A body block: its `type` first, then that type's fields, so an error
+/// names its field (`body[3].text`). A block whose text is blank has
+/// nothing to show and is dropped like a broken one. An unknown type is
+/// `None`: a later version's block, skipped.
+fn block(r: &mut Reader<'_>) -> Result<Option<Block>, Error> {
+    let start = r.mark();
+    let mut kind = None;
+    r.object(&mut |r, key| {
+        if key != "type" {
+            return Ok(false);
+        }
+        kind = Some(r.string()?);
+        Ok(true)
+    })?;
+    let kind = kind.ok_or_else(|| r.missing("type"))?;
+    r.reset(start);
+    let mut f = Fields::default();
+    r.object(&mut |r, key| {
+        let at = r.mark();
+        // Each kind reads its own fields; the others' are unknown to it.
+        match (kind.as_str(), key) {
+            ("paragraph" | "heading" | "quote", "text") => {
+                f.text_at = at;
+                f.text = r.optional_string()?;
+            }
+            ("quote", "cite") => f.cite = r.optional_string()?,
+            ("list", "ordered") => f.ordered = r.bool()?,
+            ("list", "items") => f.items = Some(r.strings()?),
+            ("paragraph", "spans") => {
+                if !r.null()? {
+                    let mut spans = Vec::new();
+                    r.array(&mut |r, _| {
+                        spans.push(span(r)?);
+                        Ok(())
+                    })?;
+                    f.spans = Some(spans);
+                }
+            }
+            ("image", "src" | "alt" | "caption" | "credit" | "width" | "height") => {
+                return image_field(r, &mut f.image, key).map(|()| true)
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    let blank = |f: &Fields, r: &Reader<'_>| match &f.text {
+        Some(text) if !text.trim().is_empty() => Ok(text.clone()),
+        Some(_) => Err(r.error(f.text_at, "blank".to_owned())),
+        None => Err(r.missing("text")),
+    };
+    Ok(Some(match kind.as_str() {
+        "paragraph" => Block::Paragraph(Paragraph {
+            spans: match (f.spans, f.text) {
+                (Some(spans), _) => spans,
+                (None, Some(text)) => vec![Span::plain(text)],
+                (None, None) => {
+                    let end = r.mark();
+                    return Err(r.error(end, "a paragraph needs `text` or `spans`".to_owned()));
+                }
+            },
+        }),
+        "heading" => Block::Heading(Heading {
+            text: blank(&f, r)?,
+        }),
+        "quote" => Block::Quote(Quote {
+            text: blank(&f, r)?,
+            cite: present(f.cite),
+        }),
+        "image" => Block::Image(f.image.finish(r)?),
+        "list" => Block::List(List {
+            ordered: f.ordered,
+            items: f.items.ok_or_else(|| r.missing("items"))?,
+        }),
+        _ => return Ok(None),
+    }))
+}
+
+#[derive(Default)]
+struct Fields {
+    text: Option<String>,
+    text_at: usize,
+    cite: Option<String>,
+    ordered: bool,
+    items: Option<Vec<String>>,
+    spans: Option<Vec<Span>>,
+    image: ImageFields,
+}
+
+#[derive(Default)]
+struct ImageFields {
+    src: Option<String>,
+    alt: Option<String>,
+    caption: Option<String>,
+    credit: Option<String>,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+impl ImageFields {
+    /// An image, its caption and credit absent when blank.
+    fn finish(self, r: &Reader<'_>) -> Result<Image, Error> {
+        Ok(Image {
+            src: self.src.ok_or_else(|| r.missing("src"))?,
+            alt: self.alt.ok_or_else(|| r.missing("alt"))?,
+            caption: present(self.caption),
+            credit: present(self.credit),
+            width: self.width,
+            height: self.height,
+        })
+    }
+}
+
+fn image_field(r: &mut Reader<'_>, f: &mut ImageFields, key: &str) -> Result<(), Error> {
+    let number = |r: &mut Reader<'_>| -> Result<Option<u32>, Error> {
+        if r.null()? {
+            Ok(None)
+        } else {
+            r.u32().map(Some)
+        }
+    };
+    match key {
+        "src" => f.src = Some(r.string()?),
+        "alt" => f.alt = Some(r.string()?),
+        "caption" => f.caption = r.optional_string()?,
+        "credit" => f.credit = r.optional_string()?,
+        "width" => f.width = number(r)?,
+        _ => f.height = number(r)?,
+    }
+    Ok(())
+}
+
+fn image(r: &mut Reader<'_>) -> Result<Image, Error> {
+    let mut f = ImageFields::default();
+    r.object(&mut |r, key| match key {
+        "src" | "alt" | "caption" | "credit" | "width" | "height" => {
+            image_field(r, &mut f, key).map(|()| true)
+        }
+        _ => Ok(false),
+    })?;
+    f.finish(r)
+}
+
+fn span(r: &mut Reader<'_>) -> Result<Span, Error> {
+    let (mut text, mut href, mut bold, mut italic) = (None, None, false, false);
+    r.object(&mut |r, key| {
+        match key {
+            "text" => text = Some(r.string()?),
+            "href" => href = r.optional_string()?,
+            "bold" => bold = r.bool()?,
+            "italic" => italic = r.bool()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(Span {
+        text: text.ok_or_else(|| r.missing("text"))?,
+        href: present(href),
+        bold,
+        italic,
     })
 }
 
@@ -386,52 +730,8 @@ fn is_placeholder(headline: &str) -> bool {
     matches!(headline.trim(), "" | "-" | "–" | "—")
 }
 
-/// Why one value could not be read: `text` names the place
-/// (`body[3].text: invalid type…`); `corrupt` says the bytes themselves are
-/// broken (bad syntax, a lone surrogate, a duplicate key), which condemns the
-/// whole document rather than one item.
-#[derive(Debug)]
-struct ReadError {
-    text: String,
-    corrupt: bool,
-}
-
-impl From<ReadError> for DecodeError {
-    fn from(e: ReadError) -> DecodeError {
-        DecodeError::Malformed(e.text)
-    }
-}
-
-/// Reads one owned value (see [`read_borrowed`]).
-fn read<T: DeserializeOwned>(json: &str, at: At<'_>) -> Result<T, ReadError> {
-    read_borrowed(json, at)
-}
-
-/// Reads one value from the whole of `json`; an error is told as
-/// `{path}.{place inside}: {what}`. The document's shape borrows its items'
-/// raw text from `json` instead of copying it.
-fn read_borrowed<'de, T: Deserialize<'de>>(json: &'de str, at: At<'_>) -> Result<T, ReadError> {
-    serde_json::from_str(json).map_err(|e| {
-        let corrupt = !e.is_data() || e.to_string().starts_with("duplicate field");
-        let offset = place::offset_of(json, e.line(), e.column());
-        let inner = place::path_at(json, offset);
-        let at = place::join(&at.to_string(), &inner);
-        // "… at line 1 column 20": a place in one item's text, which the path says better.
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(what, _)| what);
-        let text = if at.is_empty() {
-            message.to_owned()
-        } else {
-            format!("{at}: {message}")
-        };
-        ReadError { text, corrupt }
-    })
-}
-
-/// serde_json's own recursion limit; deeper documents are refused whole,
-/// wherever the nesting is.
+/// The deepest the reader goes; deeper documents are refused whole,
+/// wherever the nesting is (serde_json's limit, kept).
 const MAX_NESTING: usize = 128;
 
 fn refuse_deep_nesting(json: &str) -> Result<(), DecodeError> {
@@ -442,7 +742,6 @@ fn refuse_deep_nesting(json: &str) -> Result<(), DecodeError> {
     }
     Ok(())
 }
-
 /// The deepest nesting of arrays and objects, counted without parsing.
 fn nesting_depth(json: &str) -> usize {
     let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);

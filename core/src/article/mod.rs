@@ -7,8 +7,7 @@
 //! social network becomes [`Network::Other`].
 //!
 //! - [`model`](self::Article): the typed article;
-//! - `raw`: the document's shape as serde reads it;
-//! - `decode`: from text to the model, item by item;
+//! - `decode`: from text to the model in one pass, item by item;
 //! - `feed`: JSON Feed items as timeline entries;
 //! - `place`: where an error is, as a path.
 
@@ -16,7 +15,6 @@ mod decode;
 mod feed;
 mod model;
 mod place;
-mod raw;
 
 pub use decode::{decode, decode_timeline, DecodeError};
 pub use feed::JSON_FEED_VERSION;

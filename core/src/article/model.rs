@@ -1,8 +1,6 @@
 //! The article as the viewer uses it: typed, checked, and with every blank
 //! text already turned into "absent", so that no renderer decides that again.
 
-use serde::{Deserialize, Deserializer};
-
 use crate::time::Timestamp;
 
 /// The only schema version this viewer understands.
@@ -62,8 +60,7 @@ impl Article {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Ltr,
     Rtl,
@@ -105,26 +102,21 @@ pub(crate) fn present(text: Option<String>) -> Option<String> {
     text.filter(|s| !s.trim().is_empty())
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Author {
     /// Never blank: an author without a name is left out of the byline.
     pub name: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     pub src: String,
     /// As written: an empty `alt` is the publisher saying "decorative".
     pub alt: String,
-    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default)]
     pub credit: Option<String>,
-    #[serde(default)]
     pub width: Option<u32>,
-    #[serde(default)]
     pub height: Option<u32>,
 }
 
@@ -140,21 +132,19 @@ pub enum Block {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub text: String,
-    #[serde(default)]
     pub cite: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct List {
-    #[serde(default)]
     pub ordered: bool,
     pub items: Vec<String>,
 }
@@ -165,36 +155,11 @@ pub struct Paragraph {
     pub spans: Vec<Span>,
 }
 
-impl<'de> Deserialize<'de> for Paragraph {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            #[serde(default)]
-            text: Option<String>,
-            #[serde(default)]
-            spans: Option<Vec<Span>>,
-        }
-        let raw = Raw::deserialize(deserializer)?;
-        match (raw.spans, raw.text) {
-            (Some(spans), _) => Ok(Paragraph { spans }),
-            (None, Some(text)) => Ok(Paragraph {
-                spans: vec![Span::plain(text)],
-            }),
-            (None, None) => Err(serde::de::Error::custom(
-                "a paragraph needs `text` or `spans`",
-            )),
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,
-    #[serde(default)]
     pub href: Option<String>,
-    #[serde(default)]
     pub bold: bool,
-    #[serde(default)]
     pub italic: bool,
 }
 
@@ -216,11 +181,10 @@ pub struct SocialBar {
     pub links: Vec<SocialLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SocialLink {
     pub network: Network,
     pub url: String,
-    #[serde(default)]
     pub label: Option<String>,
 }
 
@@ -287,17 +251,6 @@ impl Network {
             Network::Rss => "RSS",
             Network::Email | Network::Other => return None,
         })
-    }
-}
-
-impl<'de> Deserialize<'de> for Network {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(deserializer)?;
-        // Networks added by later versions of the format still get a link.
-        Ok(Network::ALL
-            .into_iter()
-            .find(|n| n.key() == key)
-            .unwrap_or(Network::Other))
     }
 }
 

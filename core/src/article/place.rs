@@ -1,7 +1,7 @@
 //! Where in a document an error is, as a path (`body[3].text`), for the
 //! reader's "Details" and the console.
 //!
-//! serde_json says where an error is as a line and column; this turns that
+//! The reader says where an error is as a byte offset; this turns that
 //! position into a path by walking the text up to it. The work is done only
 //! for an item that failed, so decoding a good document pays nothing.
 //! (`serde_path_to_error` does the same by wrapping every deserializer, on
@@ -70,16 +70,6 @@ pub(super) fn path_at(json: &str, offset: usize) -> String {
     path
 }
 
-/// The byte offset of serde_json's 1-based line and column.
-pub(super) fn offset_of(json: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = json
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    line_start + column
-}
-
 /// Joins the path of an item and a path inside it: `body[3]` + `text`.
 pub(super) fn join(outer: &str, inner: &str) -> String {
     match (outer.is_empty(), inner.is_empty()) {
@@ -124,9 +114,7 @@ mod tests {
     }
 
     #[test]
-    fn lines_and_columns_become_offsets() {
-        let json = "{\n  \"a\": 1\n}";
-        assert_eq!(offset_of(json, 2, 8), json.find('1').unwrap() + 1);
+    fn paths_join() {
         assert_eq!(join("body[2]", "text"), "body[2].text");
         assert_eq!(join("body[4]", "[1]"), "body[4][1]");
         assert_eq!(join("", "headline"), "headline");
