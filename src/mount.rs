@@ -53,7 +53,10 @@ pub fn start() {
         if let (Some(theme), Some(root)) = (theme, document.document_element()) {
             let _ = root.set_attribute("data-theme", &theme);
         }
-        let options = ViewerOptions::standalone(page::requested_src());
+        let options = ViewerOptions {
+            low_data: embed::asks_low_data(page::param("data")) || page::saves_data(),
+            ..ViewerOptions::standalone(page::requested_src())
+        };
         leptos::mount::mount_to_body(move || view! { <Viewer options=options /> });
     }
 }
@@ -115,7 +118,8 @@ fn mount_inline(
     if shadow.prepend_with_node_1(&container).is_err() {
         return;
     }
-    let options = ViewerOptions::from_attributes(|name| host.get_attribute(name));
+    let mut options = ViewerOptions::from_attributes(|name| host.get_attribute(name));
+    options.low_data |= page::saves_data();
     // The viewer lives as long as the page.
     std::mem::forget(leptos::mount::mount_to(
         container,
@@ -124,7 +128,8 @@ fn mount_inline(
 }
 
 fn mount_frame() {
-    let options = ViewerOptions::frame(page::param);
+    let mut options = ViewerOptions::frame(page::param);
+    options.low_data |= page::saves_data();
     let host_origin = match &options.mode {
         Mode::Frame { host_origin } => host_origin.clone(),
         _ => None,

@@ -77,6 +77,8 @@ pub struct ViewerOptions {
     pub sections: Sections,
     /// Whether navigating adds to the page's history and address.
     pub history: bool,
+    /// The reader asked for less data: images wait for a tap, polling slows.
+    pub low_data: bool,
 }
 
 impl ViewerOptions {
@@ -87,6 +89,7 @@ impl ViewerOptions {
             lang: None,
             sections: Sections::default(),
             history: true,
+            low_data: false,
         }
     }
 
@@ -101,6 +104,7 @@ impl ViewerOptions {
                 .map(|s| Sections::parse(&s))
                 .unwrap_or_default(),
             history: non_empty("data-history").is_some_and(|h| h.trim().eq_ignore_ascii_case("on")),
+            low_data: asks_low_data(attribute("data-data")),
         }
     }
 
@@ -119,6 +123,7 @@ impl ViewerOptions {
                 .map(|s| Sections::parse(&s))
                 .unwrap_or_default(),
             history: false,
+            low_data: asks_low_data(param("data")),
         }
     }
 
@@ -127,6 +132,13 @@ impl ViewerOptions {
     pub fn owns_document(&self) -> bool {
         !matches!(self.mode, Mode::Inline)
     }
+}
+
+/// Whether a `data` setting (`?data=low`, `data-data="low"`) asks for less
+/// data. The browser's own signals (Save-Data, `prefers-reduced-data`) are
+/// read by the shell.
+pub fn asks_low_data(setting: Option<String>) -> bool {
+    setting.is_some_and(|v| v.trim().eq_ignore_ascii_case("low"))
 }
 
 /// The origin an iframe viewer may post to: an `http(s)` origin exactly
@@ -291,9 +303,11 @@ mod tests {
             "data-lang" => Some("ar".to_owned()),
             "data-sections" => Some("story".to_owned()),
             "data-history" => Some("On".to_owned()),
+            "data-data" => Some(" LOW ".to_owned()),
             _ => None,
         };
         let o = ViewerOptions::from_attributes(attrs);
+        assert!(o.low_data);
         assert_eq!(o.src.as_deref(), Some("a.json"));
         assert_eq!(o.lang.as_deref(), Some("ar"));
         assert!(o.sections.story && !o.sections.timeline);
@@ -301,6 +315,8 @@ mod tests {
         assert!(!o.owns_document());
         let bare = ViewerOptions::from_attributes(|_| None);
         assert!(!bare.history, "history is off by default");
+        assert!(!bare.low_data, "full data by default");
+        assert!(!asks_low_data(Some("full".to_owned())));
         assert_eq!(bare.sections, Sections::default());
     }
 

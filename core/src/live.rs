@@ -15,6 +15,8 @@ pub const DEFAULT_INTERVAL_SECS: f64 = 30.0;
 pub const MIN_INTERVAL_SECS: f64 = 10.0;
 /// Nor so rarely that "live" means nothing.
 pub const MAX_INTERVAL_SECS: f64 = 3600.0;
+/// A reader who asked for less data is polled at most this often.
+pub const LOW_DATA_MIN_INTERVAL_SECS: f64 = 60.0;
 /// However many failures, a poll is tried again within this.
 pub const MAX_BACKOFF_MS: u32 = 10 * 60 * 1000;
 
@@ -26,6 +28,15 @@ pub fn poll_interval_ms(requested_secs: Option<f64>) -> u32 {
         .unwrap_or(DEFAULT_INTERVAL_SECS)
         .clamp(MIN_INTERVAL_SECS, MAX_INTERVAL_SECS);
     (secs * 1000.0) as u32
+}
+
+/// The publisher's `interval` for a reader who asked for less data: at
+/// least a minute.
+pub fn low_data_interval(requested_secs: Option<f64>) -> Option<f64> {
+    let secs = requested_secs
+        .filter(|s| s.is_finite())
+        .unwrap_or(DEFAULT_INTERVAL_SECS);
+    Some(secs.max(LOW_DATA_MIN_INTERVAL_SECS))
 }
 
 /// How long to wait before the next poll after `failures` failures in a
@@ -234,6 +245,14 @@ mod tests {
     fn title_shows_the_count_only_when_there_is_one() {
         assert_eq!(title_with_count("Headline", 0), "Headline");
         assert_eq!(title_with_count("Headline", 3), "(3) Headline");
+    }
+
+    #[test]
+    fn less_data_polls_at_most_once_a_minute() {
+        assert_eq!(poll_interval_ms(low_data_interval(Some(10.0))), 60_000);
+        assert_eq!(poll_interval_ms(low_data_interval(None)), 60_000);
+        assert_eq!(poll_interval_ms(low_data_interval(Some(f64::NAN))), 60_000);
+        assert_eq!(poll_interval_ms(low_data_interval(Some(300.0))), 300_000);
     }
 
     #[test]

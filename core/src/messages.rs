@@ -46,6 +46,8 @@ pub struct Messages {
     pub new_updates: [&'static str; 2],
     pub pause_updates: &'static str,
     pub show_more: &'static str,
+    /// The button that loads an image for a reader who asked for less data.
+    pub show_image: &'static str,
     pub timeline_failed: &'static str,
 }
 
@@ -98,6 +100,7 @@ pub const EN: Messages = Messages {
     new_updates: ["{n} new update", "{n} new updates"],
     pause_updates: "Pause updates",
     show_more: "Show more",
+    show_image: "Show image",
     timeline_failed: "Couldn’t load the latest headlines.",
 };
 
@@ -137,6 +140,7 @@ pub const AR: Messages = Messages {
     new_updates: ["تحديثات جديدة: {n}", "تحديثات جديدة: {n}"],
     pause_updates: "إيقاف التحديثات مؤقتًا",
     show_more: "عرض المزيد",
+    show_image: "عرض الصورة",
     timeline_failed: "تعذّر تحميل آخر العناوين.",
 };
 
@@ -176,6 +180,7 @@ pub const FR: Messages = Messages {
     new_updates: ["{n} nouvelle mise à jour", "{n} nouvelles mises à jour"],
     pause_updates: "Suspendre les mises à jour",
     show_more: "Afficher plus",
+    show_image: "Afficher l’image",
     timeline_failed: "Impossible de charger les derniers titres.",
 };
 

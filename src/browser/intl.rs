@@ -8,14 +8,13 @@
 //! rejects falls back to plain ISO-style text instead of throwing.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use article_core::time::Timestamp;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// "15 October 2025 at 08:50", the story's dateline.
     LongDateTime,
@@ -76,40 +75,49 @@ impl Kind {
 }
 
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<(Kind, String), Option<js_sys::Function>>> =
-        RefCell::new(HashMap::new());
+    /// A handful of formatters per page (kinds × languages): a list is
+    /// enough, and cheaper in wasm than a hash map of its own type.
+    static FORMATTERS: RefCell<Vec<(Kind, String, Option<js_sys::Function>)>> =
+        const { RefCell::new(Vec::new()) };
 }
 
 /// `new Intl.<Kind>(lang, options).format`, built once; `None` if the browser
 /// refuses the language tag (`Reflect.construct` catches the RangeError).
 fn formatter(kind: Kind, lang: &str) -> Option<js_sys::Function> {
     FORMATTERS.with(|cache| {
+        if let Some((.., format)) = cache
+            .borrow()
+            .iter()
+            .find(|(k, l, _)| *k == kind && l == lang)
+        {
+            return format.clone();
+        }
+        let format = (|| {
+            let options = js_sys::Object::new();
+            for (key, value) in kind.options() {
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+            }
+            let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into());
+            let constructor = get(&js_sys::global(), "Intl")
+                .and_then(|intl| get(&intl, kind.constructor()))
+                .and_then(|c| c.dyn_into::<js_sys::Function>())
+                .ok()?;
+            // No language: the reader's own (the browser's default).
+            let locale = if lang.is_empty() {
+                JsValue::UNDEFINED
+            } else {
+                lang.into()
+            };
+            let args = js_sys::Array::of2(&locale, &options);
+            let instance = js_sys::Reflect::construct(&constructor, &args).ok()?;
+            let format: js_sys::Function = get(&instance, "format").ok()?.dyn_into().ok()?;
+            // `format` of DateTimeFormat is bound; RelativeTimeFormat's is not.
+            Some(format.bind0(&instance))
+        })();
         cache
             .borrow_mut()
-            .entry((kind, lang.to_owned()))
-            .or_insert_with(|| {
-                let options = js_sys::Object::new();
-                for (key, value) in kind.options() {
-                    let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-                }
-                let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &key.into());
-                let constructor = get(&js_sys::global(), "Intl")
-                    .and_then(|intl| get(&intl, kind.constructor()))
-                    .and_then(|c| c.dyn_into::<js_sys::Function>())
-                    .ok()?;
-                // No language: the reader's own (the browser's default).
-                let locale = if lang.is_empty() {
-                    JsValue::UNDEFINED
-                } else {
-                    lang.into()
-                };
-                let args = js_sys::Array::of2(&locale, &options);
-                let instance = js_sys::Reflect::construct(&constructor, &args).ok()?;
-                let format: js_sys::Function = get(&instance, "format").ok()?.dyn_into().ok()?;
-                // `format` of DateTimeFormat is bound; RelativeTimeFormat's is not.
-                Some(format.bind0(&instance))
-            })
-            .clone()
+            .push((kind, lang.to_owned(), format.clone()));
+        format
     })
 }
 

@@ -133,6 +133,24 @@ pub fn take_over(frame: &web_sys::Element, shown: bool) {
     let _ = live.remove_attribute("hidden");
 }
 
+/// Whether the browser says the reader wants less data: Save-Data
+/// (`navigator.connection.saveData`) or `prefers-reduced-data: reduce`.
+pub fn saves_data() -> bool {
+    let Some(window) = window() else {
+        return false;
+    };
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        js_sys::Reflect::get(target, &key.into()).unwrap_or_default()
+    };
+    let connection = get(&window.navigator(), "connection");
+    get(&connection, "saveData").is_truthy()
+        || window
+            .match_media("(prefers-reduced-data: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
+}
+
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

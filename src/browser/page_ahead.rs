@@ -71,6 +71,10 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+pub fn saves_data() -> bool {
+    false
+}
+
 pub fn hidden() -> bool {
     false
 }

@@ -32,6 +32,8 @@ pub struct ViewerContext {
     /// The page whose `?src=` opens an article: what a timeline entry's
     /// address is, for opening it in a new tab or sharing it.
     pub viewer_page: StoredValue<String>,
+    /// The reader asked for less data: images wait for a tap, polling slows.
+    pub low_data: bool,
     /// The page's settings: which sources may be fetched from, how long and
     /// how large a fetch may be.
     pub config: StoredValue<Config>,
@@ -49,6 +51,7 @@ impl ViewerContext {
             landmarks: true,
             owns_document: false,
             viewer_page: StoredValue::new(String::new()),
+            low_data: false,
             config: StoredValue::new(Config::default()),
             open,
         }

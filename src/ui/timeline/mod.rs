@@ -47,7 +47,12 @@ pub fn Timeline(
         .unwrap_or_else(|| messages.latest.to_owned());
     // Live: the source is polled, and the reader may pause it.
     let live = timeline.live && source.is_some();
-    let schedule = Schedule::new(timeline.live, timeline.interval);
+    let interval = if context.low_data {
+        live::low_data_interval(timeline.interval)
+    } else {
+        timeline.interval
+    };
+    let schedule = Schedule::new(timeline.live, interval);
     let entries = RwSignal::new(timeline.newest_first());
     // Updates that arrived and wait for the reader's button.
     let pending: RwSignal<Option<Merged>> = RwSignal::new(None);

@@ -42,6 +42,7 @@ pub fn Viewer(
         lang: ui_lang,
         sections,
         history,
+        low_data,
     } = options;
     let first = src.clone().unwrap_or_else(|| DEFAULT_SRC.to_owned());
     let StoryLoader { shown, failure, .. } = loader;
@@ -101,6 +102,7 @@ pub fn Viewer(
         landmarks: mode != Mode::Inline,
         owns_document,
         viewer_page: StoredValue::new(viewer_page),
+        low_data,
         config: loader.config,
         open,
     });
