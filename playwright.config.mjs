@@ -22,6 +22,10 @@ export default defineConfig({
     // Tests of other readers set their own (tests/e2e/time.spec.mjs).
     locale: 'en-GB',
     timezoneId: 'Asia/Damascus',
+    // The viewer's own pages register a service worker, and Playwright's
+    // routes do not see what a service worker fetches: tests that shape the
+    // network block it; tests/e2e/offline.spec.mjs allows it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: [

@@ -17,7 +17,11 @@
 //   the Content-Security-Policy, as a <meta http-equiv> in index.html and
 //   embed.html and in _headers for static hosts (Netlify, Cloudflare Pages;
 //   the end-to-end test server reads it too), from the one policy below.
-//   Inline scripts (trunk's loader, the prerender switch) are allowed by hash.
+//   Inline scripts (trunk's loader, the prerender switch) are allowed by hash;
+//   sw.js, the service worker of the viewer's own pages (index.html and
+//   embed.html register it; embed.js never does): this build's files
+//   precached for offline under a cache named after their hash, and the last
+//   good copy of each story the viewer showed (see "Offline" in the README).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -181,6 +185,15 @@ if (/<link rel="stylesheet"/.test(index)) throw new Error('post-build: the style
 const styleHashes = [...new Set([...index.matchAll(/<style>([\s\S]*?)<\/style>/g), ...embed.matchAll(/<style>([\s\S]*?)<\/style>/g)]
   .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`))];
 
+// ------------------------------------------------------------- offline
+
+// The viewer's own pages register the service worker once they have loaded
+// (not competing with the first view). A sandboxed iframe without
+// allow-same-origin has no service workers: nothing happens there.
+const REGISTER = `<script>addEventListener('load', () => { try { navigator.serviceWorker.register('sw.js').catch(() => {}); } catch {} });</script>`;
+index = index.replace('</body>', `${REGISTER}\n</body>`);
+embed = embed.replace('</body>', `${REGISTER}\n</body>`);
+
 // ------------------------------------------------------------- CSP
 
 const hashesOf = (html) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
@@ -205,6 +218,64 @@ const withMeta = (html) => html
 write('index.html', withMeta(index));
 write('embed.html', withMeta(embed));
 
+// The service worker: this build's files, under a cache named after their
+// contents; a new build's worker takes over at the next navigation and
+// deletes the old build's cache.
+const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg'];
+const version = createHash('sha256');
+for (const name of APP_FILES) version.update(name).update(readFileSync(join(dir, name)));
+write('sw.js', `// The article viewer's service worker, for its own pages (never a publisher's).
+const VERSION = '${version.digest('hex').slice(0, 16)}';
+const APP = 'article-viewer-app-' + VERSION;
+const SAVED = 'article-viewer-saved';
+const FILES = ${JSON.stringify(APP_FILES)};
+const KEEP = 50;
+const scope = new URL('./', self.location).pathname;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(APP).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('article-viewer-app-') && k !== APP).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+// The viewer hands over each story that decoded: the copy to show offline.
+self.addEventListener('message', (event) => {
+  const { keep, body } = event.data || {};
+  if (typeof keep !== 'string' || typeof body !== 'string') return;
+  event.waitUntil(caches.open(SAVED).then(async (cache) => {
+    await cache.put(keep, new Response(body, {
+      headers: { 'Content-Type': 'application/json', 'X-Article-Viewer-Saved': new Date().toISOString() },
+    }));
+    const keys = await cache.keys();
+    await Promise.all(keys.slice(0, Math.max(0, keys.length - KEEP)).map((k) => cache.delete(k)));
+  }));
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const own = url.origin === self.location.origin && url.pathname.startsWith(scope);
+  const file = own ? (url.pathname.slice(scope.length) || 'index.html') : null;
+  if (FILES.includes(file)) {
+    // This build's pages and files, whatever the query (?src=…).
+    event.respondWith(caches.open(APP)
+      .then((cache) => cache.match(file))
+      .then((hit) => hit || fetch(request)));
+    return;
+  }
+  if (request.mode === 'navigate' || !(request.headers.get('Accept') || '').includes('json')) return;
+  // Stories and timelines: the network first; offline, the saved copy.
+  event.respondWith(fetch(request).catch((error) => caches.open(SAVED)
+    .then((cache) => cache.match(request.url))
+    .then((saved) => saved || Promise.reject(error))));
+});
+`);
+
 write(
   '_headers',
   [
@@ -223,4 +294,4 @@ write(
     '',
   ].join('\n'),
 );
-console.log(`post-build: embed.html, embed.js, _headers, CSP (${hashes.length} inline script hashes)${prerendered ? ', default article prerendered' : ''}`);
+console.log(`post-build: embed.html, embed.js, sw.js, _headers, CSP (${hashes.length} inline script hashes)${prerendered ? ', default article prerendered' : ''}`);

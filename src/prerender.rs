@@ -75,6 +75,7 @@ pub fn render(json: &[u8], options: ViewerOptions, place: &Place) -> Result<Rend
         let story = Shown {
             src,
             article: Arc::new(article),
+            saved: None,
         };
         let owner = Owner::new();
         let html = owner.with(|| view! { <Viewer options=options story=story /> }.to_html());

@@ -51,6 +51,8 @@ pub fn retry_delay_ms(status: u16, attempt: u32, retry_after_secs: Option<f64>) 
 pub enum LoadError {
     /// Offline, DNS, CORS: the request never got an answer.
     Network(String),
+    /// The browser says it is offline, and no copy of the story was saved.
+    Offline,
     /// 404 or 410.
     NotFound(u16),
     /// 401 or 403.
@@ -88,6 +90,7 @@ impl LoadError {
     pub fn message(&self, m: &'static Messages) -> &'static str {
         match self {
             LoadError::Network(_) => m.error_network,
+            LoadError::Offline => m.error_offline,
             LoadError::NotFound(_) => m.error_not_found,
             LoadError::Unavailable(_) => m.error_unavailable,
             LoadError::Busy(_) => m.error_busy,
@@ -105,6 +108,7 @@ impl LoadError {
     pub fn detail(&self) -> String {
         match self {
             LoadError::Network(d) => format!("network error: {d}"),
+            LoadError::Offline => "offline, no saved copy".to_owned(),
             LoadError::NotFound(s)
             | LoadError::Unavailable(s)
             | LoadError::Busy(s)
@@ -229,6 +233,7 @@ mod tests {
     fn only_transient_failures_offer_retry() {
         assert!(LoadError::from_status(503).can_retry());
         assert!(LoadError::Network("offline".into()).can_retry());
+        assert!(LoadError::Offline.can_retry());
         assert!(LoadError::from_status(404).can_retry());
         assert!(!LoadError::RefusedSource("javascript:x".into()).can_retry());
         assert!(!LoadError::Unsupported(2).can_retry());

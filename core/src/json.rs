@@ -127,8 +127,28 @@ impl<'a> Reader<'a> {
         self.number_here()
     }
 
+    /// A number as `f64`, near enough for the settings it is used for (a
+    /// poll interval in seconds): not correctly rounded in the last bit.
+    /// (The standard library's correctly rounded parser brings about 7 KB of
+    /// tables and code into the wasm.)
     pub fn f64(&mut self) -> Result<f64, Error> {
-        Ok(self.number()?.parse().unwrap_or(f64::NAN))
+        let text = self.number()?;
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+            None => (digits, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let mut value = 0.0;
+        for d in whole.bytes().chain(fraction.bytes()) {
+            value = value * 10.0 + f64::from(d - b'0');
+        }
+        let scale = exponent.saturating_sub(fraction.len() as i32);
+        value *= 10f64.powi(scale);
+        Ok(if negative { -value } else { value })
     }
 
     pub fn u32(&mut self) -> Result<u32, Error> {
@@ -341,7 +361,7 @@ impl<'a> Reader<'a> {
             }
         }
         let text = &self.text[start..i];
-        if text.parse::<f64>().map_or(true, f64::is_infinite) {
+        if out_of_range(text) {
             return Err(self.syntax("number out of range"));
         }
         self.pos = i;
@@ -441,6 +461,37 @@ impl<'a> Reader<'a> {
                 .ok_or_else(|| bad("invalid")),
         }
     }
+}
+
+/// Whether a number (already checked against JSON's grammar) is too large
+/// for an `f64`, as serde_json refuses it: its decimal exponent, once its
+/// digits are read as `0.d1d2…`, passes 308, or is 309 with digits past
+/// `f64::MAX`'s `0.17976931348623157`.
+fn out_of_range(number: &str) -> bool {
+    let digits = number.trim_start_matches('-');
+    let (mantissa, exponent) = match digits.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e),
+        None => (digits, "0"),
+    };
+    let exponent: i64 = match exponent.trim_start_matches('+').parse() {
+        Ok(e) => e,
+        // More exponent digits than an i64 holds: huge unless negative
+        // (or the number is zero).
+        Err(_) => {
+            return !exponent.starts_with('-')
+                && mantissa.bytes().any(|b| b.is_ascii_digit() && b != b'0')
+        }
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The digits as 0.d1d2… × 10^magnitude.
+    let digits = format!("{whole}{fraction}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return false;
+    }
+    let leading_zeros = (digits.len() - significant.len()) as i64;
+    let magnitude = exponent.saturating_add(whole.len() as i64 - leading_zeros);
+    magnitude > 309 || (magnitude == 309 && significant.trim_end_matches('0') > "17976931348623157")
 }
 
 /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped too, so the
@@ -590,6 +641,51 @@ mod tests {
         assert!(e.corrupt);
         assert_eq!(e.message, "duplicate field `a`");
         assert_eq!(e.at, text.rfind("\"a\"").unwrap());
+    }
+
+    #[test]
+    fn numbers_out_of_f64s_range_are_refused_as_serde_json_does() {
+        for (text, refused) in [
+            ("1e308", false),
+            ("1.7976931348623157e308", false),
+            ("1.7976931348623159e308", true),
+            ("17976931348623157e292", false),
+            ("2e308", true),
+            ("1e309", true),
+            ("-1e400", true),
+            ("0.00001e313", false),
+            ("0.0001e313", true),
+            ("1e-400", false),
+            ("0e99999999999999999999", false),
+            ("1e99999999999999999999", true),
+            ("1e-99999999999999999999", false),
+            ("123456789012345678901234567890", false),
+        ] {
+            assert_eq!(read(text).is_err(), refused, "{text}");
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(text).is_err(),
+                refused,
+                "serde_json on {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_as_f64_are_near_enough() {
+        for (text, value) in [
+            ("10", 10.0),
+            ("-2.5", -2.5),
+            ("30.25", 30.25),
+            ("1e3", 1000.0),
+            ("15E-1", 1.5),
+            ("0.001", 0.001),
+        ] {
+            let read = Reader::new(text).f64().unwrap();
+            assert!(
+                (read - value).abs() <= value.abs() * 1e-12,
+                "{text}: {read}"
+            );
+        }
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub struct Messages {
     pub error_refused_source: &'static str,
     pub error_timeout: &'static str,
     pub error_too_large: &'static str,
+    /// Offline, and this story was never saved on this device.
+    pub error_offline: &'static str,
+    /// Offline, showing the copy saved earlier: `{time}` is when.
+    pub offline_copy: &'static str,
     pub embed: &'static str,
     pub embed_inline: &'static str,
     pub embed_iframe: &'static str,
@@ -101,6 +105,9 @@ pub const EN: Messages = Messages {
     pause_updates: "Pause updates",
     show_more: "Show more",
     show_image: "Show image",
+    error_offline:
+        "You’re offline, and this story hasn’t been saved on this device. It needs a connection.",
+    offline_copy: "You’re offline — showing the copy saved at {time}.",
     timeline_failed: "Couldn’t load the latest headlines.",
 };
 
@@ -141,6 +148,8 @@ pub const AR: Messages = Messages {
     pause_updates: "إيقاف التحديثات مؤقتًا",
     show_more: "عرض المزيد",
     show_image: "عرض الصورة",
+    error_offline: "أنت غير متصل بالإنترنت، ولم يُحفظ هذا الخبر على هذا الجهاز. يلزم اتصال لقراءته.",
+    offline_copy: "أنت غير متصل بالإنترنت — تُعرض النسخة المحفوظة في {time}.",
     timeline_failed: "تعذّر تحميل آخر العناوين.",
 };
 
@@ -181,6 +190,8 @@ pub const FR: Messages = Messages {
     pause_updates: "Suspendre les mises à jour",
     show_more: "Afficher plus",
     show_image: "Afficher l’image",
+    error_offline: "Vous êtes hors ligne et cet article n’a pas été enregistré sur cet appareil. Il faut une connexion.",
+    offline_copy: "Vous êtes hors ligne — voici la copie enregistrée à {time}.",
     timeline_failed: "Impossible de charger les derniers titres.",
 };
 
@@ -221,6 +232,9 @@ mod tests {
             assert_ne!(m.follow_us, EN.follow_us);
             assert_ne!(m.retry, EN.retry);
             assert_ne!(m.error_not_found, EN.error_not_found);
+            assert_ne!(m.error_offline, EN.error_offline);
+            assert_ne!(m.offline_copy, EN.offline_copy);
+            assert!(m.offline_copy.contains("{time}"));
         }
     }
 }

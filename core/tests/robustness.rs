@@ -321,6 +321,16 @@ proptest! {
         }
     }
 
+    /// Numbers, near and past the largest `f64`: refused exactly when
+    /// serde_json refuses them.
+    #[test]
+    fn the_reader_agrees_with_serde_json_on_numbers(text in "-?(0|[1-9][0-9]{0,20})(\\.[0-9]{1,20})?([eE][+-]?(30[0-9]|29[0-9]|3[1-9][0-9]|[0-9]{1,2}))?") {
+        let mut r = Reader::new(&text);
+        let ours = r.skip().and_then(|()| r.end());
+        let theirs = serde_json::from_str::<serde_json::Value>(&text);
+        prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?} / {:?}", text, ours, theirs);
+    }
+
     #[test]
     fn script_urls_are_always_refused(url in prop_oneof![disguised("javascript"), disguised("data"), disguised("vbscript")]) {
         prop_assert_eq!(allow(&url, UrlUse::Link), None);

@@ -6,30 +6,43 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_core::article::{decode_timeline, Article};
+use article_core::article::{decode, decode_timeline, Article};
 use article_core::fetch::{
     self, check_declared_length, retry_after_secs, retry_delay_ms, Limits, LoadError, PollError,
     TimelineFetch, Validators, TIMELINE_MAX_BYTES,
 };
+use article_core::time::Timestamp;
 use gloo_net::http::{Request, Response};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::page;
 use super::timers::{sleep, Timer};
+
+/// An article that loaded, and when it was saved if it is the copy the
+/// viewer's service worker kept for offline reading.
+pub type Loaded = (Article, Option<Timestamp>);
+
+/// The header the viewer's service worker (`sw.js`, written by the release
+/// build) adds to a saved copy it answers with offline: when it was saved.
+const SAVED_HEADER: &str = "X-Article-Viewer-Saved";
 
 /// Fetches and decodes the article at an absolute URL. `cancel` aborts it
 /// (a newer navigation); the timeout aborts it too, and says so. Answers that
 /// say "try again later" are retried as the policy says. An answer that was
 /// redirected to an address `allowed` refuses is refused like that address.
+/// With `keep`, an article that decoded is handed to the viewer's service
+/// worker, which keeps it for reading offline.
 pub async fn article(
     url: &str,
     limits: Limits,
     cancel: &web_sys::AbortController,
     allowed: impl Fn(&str) -> bool,
-) -> Result<Article, LoadError> {
+    keep: bool,
+) -> Result<Loaded, LoadError> {
     let (timer, timed_out) = abort_after(limits.timeout_ms, cancel);
-    let result = article_with_retries(url, limits, &cancel.signal(), &allowed).await;
+    let result = article_with_retries(url, limits, &cancel.signal(), &allowed, keep).await;
     drop(timer);
     match result {
         Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout(limits.timeout_ms)),
@@ -42,7 +55,8 @@ async fn article_with_retries(
     limits: Limits,
     signal: &web_sys::AbortSignal,
     allowed: &dyn Fn(&str) -> bool,
-) -> Result<Article, LoadError> {
+    keep: bool,
+) -> Result<Loaded, LoadError> {
     let mut attempt = 0;
     loop {
         let response = Request::get(url)
@@ -50,11 +64,26 @@ async fn article_with_retries(
             .abort_signal(Some(signal))
             .send()
             .await
-            .map_err(|e| LoadError::Network(detail(e)))?;
+            .map_err(|e| {
+                if page::offline() {
+                    LoadError::Offline
+                } else {
+                    LoadError::Network(detail(e))
+                }
+            })?;
         let status = response.status();
         refuse_redirect(&response, allowed)?;
         if response.ok() {
-            return fetch::article_from(read_capped(&response, limits.max_bytes).await?);
+            let saved = response
+                .headers()
+                .get(SAVED_HEADER)
+                .and_then(|at| Timestamp::parse(&at).ok());
+            let text = fetch::body_text(read_capped(&response, limits.max_bytes).await?)?;
+            let article = decode(&text)?;
+            if keep && saved.is_none() {
+                page::keep_offline(url, &text);
+            }
+            return Ok((article, saved));
         }
         let Some(wait) = retry_delay_ms(status, attempt, retry_after(&response)) else {
             return Err(LoadError::from_status(status));

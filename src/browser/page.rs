@@ -151,6 +151,40 @@ pub fn saves_data() -> bool {
             .is_some_and(|m| m.matches())
 }
 
+/// Whether the browser says it has no network.
+pub fn offline() -> bool {
+    window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// Hands a story that decoded to the viewer's service worker (its `sw.js`,
+/// which release builds register on the viewer's own pages), to keep as the
+/// copy to show offline. The first story of a first visit loads before the
+/// worker is running: the message waits until it is (`ready`). Never called
+/// inside a publisher's page, nor in debug builds, which have no worker.
+pub fn keep_offline(url: &str, text: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    fn get(target: &JsValue, key: &str) -> JsValue {
+        js_sys::Reflect::get(target, &key.into()).unwrap_or_default()
+    }
+    let Some(window) = window() else {
+        return;
+    };
+    let ready = get(&get(&window.navigator(), "serviceWorker"), "ready");
+    let Ok(then) = get(&ready, "then").dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"keep".into(), &url.into());
+    let _ = js_sys::Reflect::set(&message, &"body".into(), &text.into());
+    let post = wasm_bindgen::closure::Closure::once_into_js(move |registration: JsValue| {
+        let worker = get(&registration, "active");
+        if let Ok(post) = get(&worker, "postMessage").dyn_into::<js_sys::Function>() {
+            let _ = post.call1(&worker, &message);
+        }
+    });
+    let _ = then.call1(&ready, &post);
+}
+
 /// Milliseconds since the epoch, now.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

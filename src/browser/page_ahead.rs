@@ -71,6 +71,12 @@ pub fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+pub fn offline() -> bool {
+    false
+}
+
+pub fn keep_offline(_url: &str, _text: &str) {}
+
 pub fn saves_data() -> bool {
     false
 }

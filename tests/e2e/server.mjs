@@ -26,6 +26,8 @@
 //                          from /__test/big-timeline?entries=N
 //   /configured.html?sources=…&timeout-ms=…&csp=off   index.html with <meta name="article-viewer-…">
 //                          (csp=off: without its Content-Security-Policy)
+//   /__test/deploy?build=B     from now on, /sw.js is the build's service worker as a new deploy
+//                          B would write it (its version, hence its cache's name, ends in B)
 //   /watched.html          index.html under its own policy, with one more inline script (allowed
 //                          by its hash) that records every securitypolicyviolation in __violations
 //
@@ -382,8 +384,22 @@ async function handle(req, res) {
     }
     return send(res, '/' + q.get('file'));
   }
+  if (url.pathname === '/__test/deploy') {
+    deployed = q.get('build') ?? '';
+    res.writeHead(204);
+    return res.end();
+  }
+  if (url.pathname === '/sw.js' && deployed) {
+    const sw = (await readFile(join(root, 'dist/sw.js'), 'utf8'))
+      .replace(/const VERSION = '([^']+)'/, (_, v) => `const VERSION = '${v}-${deployed}'`);
+    res.writeHead(200, { 'Content-Type': types['.js'], 'Cache-Control': 'no-store' });
+    return res.end(sw);
+  }
   return send(res, url.pathname, 200, req.headers['accept-encoding'] ?? '');
 }
+
+// The service worker a new deploy would ship (/__test/deploy).
+let deployed = '';
 
 // Two origins: the second plays a CDN that serves the viewer's script to a
 // publisher's page on the first.

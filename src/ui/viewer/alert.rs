@@ -2,8 +2,10 @@
 //! and Retry where trying again could help.
 
 use article_core::fetch::LoadError;
+use article_core::time::Timestamp;
 use leptos::prelude::*;
 
+use crate::browser::intl;
 use crate::ui::messages;
 
 #[component]
@@ -31,6 +33,21 @@ pub fn LoadAlert(
                     {m.retry}
                 </button>
             })}
+        </div>
+    }
+}
+
+/// Offline, the story on screen is the copy saved earlier: says so, and when,
+/// with Retry for when the network is back.
+#[component]
+pub fn OfflineCopy(saved: Timestamp, retry: Callback<()>) -> impl IntoView {
+    let m = messages();
+    view! {
+        <div class="viewer__offline" role="status">
+            <p>{m.offline_copy.replace("{time}", &intl::clock(&saved))}</p>
+            <button type="button" class="viewer__retry" on:click=move |_| retry.run(())>
+                {m.retry}
+            </button>
         </div>
     }
 }

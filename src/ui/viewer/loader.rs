@@ -17,6 +17,7 @@ use std::sync::Arc;
 use article_core::article::Article;
 use article_core::config::Config;
 use article_core::fetch::{Limits, LoadError};
+use article_core::time::Timestamp;
 use leptos::prelude::*;
 
 use crate::browser::{fetch, page};
@@ -26,6 +27,9 @@ use crate::browser::{fetch, page};
 pub struct Shown {
     pub src: String,
     pub article: Arc<Article>,
+    /// When the copy on screen was saved, if it is the one kept for
+    /// reading offline.
+    pub saved: Option<Timestamp>,
 }
 
 #[derive(Clone, Copy)]
@@ -36,6 +40,9 @@ pub struct StoryLoader {
     current_src: StoredValue<String>,
     in_flight: StoredValue<Option<web_sys::AbortController>, LocalStorage>,
     pub config: StoredValue<Config>,
+    /// Whether stories that load are kept for reading offline (the
+    /// viewer's own pages).
+    keep: bool,
     /// The last story that loaded.
     pub shown: RwSignal<Option<Shown>>,
     /// Why the newest request failed; a new request clears it.
@@ -43,13 +50,14 @@ pub struct StoryLoader {
 }
 
 impl StoryLoader {
-    pub fn new(config: Config) -> StoryLoader {
+    pub fn new(config: Config, keep: bool) -> StoryLoader {
         StoryLoader {
             asked: RwSignal::new(0),
             answered: RwSignal::new(0),
             current_src: StoredValue::new(String::new()),
             in_flight: StoredValue::new_local(None),
             config: StoredValue::new(config),
+            keep,
             shown: RwSignal::new(None),
             failure: RwSignal::new(None),
         }
@@ -101,9 +109,9 @@ impl StoryLoader {
             let result = match (resolved, controller) {
                 (Some(url), Some(controller)) => {
                     let allowed = |to: &str| self.allowed(to, to).is_some();
-                    fetch::article(&url, limits, &controller, allowed)
+                    fetch::article(&url, limits, &controller, allowed, self.keep)
                         .await
-                        .map(|article| (url, article))
+                        .map(|loaded| (url, loaded))
                 }
                 _ => Err(LoadError::RefusedSource(src.clone())),
             };
@@ -112,13 +120,14 @@ impl StoryLoader {
             }
             self.answered.set(number);
             match result {
-                Ok((url, article)) => {
+                Ok((url, (article, saved))) => {
                     for problem in &article.problems {
                         leptos::logging::warn!("{url}: {problem}");
                     }
                     let shown = Shown {
                         src: url,
                         article: Arc::new(article),
+                        saved,
                     };
                     landed(&shown);
                     self.shown.set(Some(shown));

@@ -11,10 +11,11 @@ mod skeleton;
 
 use article_core::address::{address_for, DEFAULT_SRC};
 use article_core::embed::{Mode, ViewerOptions};
+use article_core::fetch::LoadError;
 use article_core::messages;
 use leptos::prelude::*;
 
-use self::alert::LoadAlert;
+use self::alert::{LoadAlert, OfflineCopy};
 pub use self::loader::Shown;
 use self::loader::StoryLoader;
 use self::skeleton::Skeleton;
@@ -23,6 +24,7 @@ use super::social_bar::SocialBar;
 use super::story::Story;
 use super::timeline::Timeline;
 use super::ViewerContext;
+use crate::browser::timers::Timer;
 use crate::browser::{head, page};
 
 #[component]
@@ -33,9 +35,12 @@ pub fn Viewer(
     #[prop(optional)]
     story: Option<Shown>,
 ) -> impl IntoView {
-    let loader = StoryLoader::new(page::config());
-    let root = NodeRef::<leptos::html::Div>::new();
     let owns_document = options.owns_document();
+    // The viewer's own pages (not a publisher's) keep stories for offline,
+    // with the service worker of release builds.
+    let keep = options.mode != Mode::Inline && !cfg!(debug_assertions);
+    let loader = StoryLoader::new(page::config(), keep);
+    let root = NodeRef::<leptos::html::Div>::new();
     let ViewerOptions {
         mode,
         src,
@@ -77,6 +82,21 @@ pub fn Viewer(
         load(url, true);
     });
     let retry = Callback::new(move |()| load(loader.current_src(), false));
+    if keep && cfg!(target_arch = "wasm32") {
+        // Back online: a saved copy, or a story that needed a connection,
+        // is fetched again, once the network has had a second to settle
+        // (the event can come before requests get through).
+        let settle = StoredValue::new_local(None::<Timer>);
+        let _ = window_event_listener(leptos::ev::online, move |_| {
+            let again = move || {
+                let stale = shown.with_untracked(|s| s.as_ref().is_some_and(|s| s.saved.is_some()));
+                if stale || failure.with_untracked(|f| f == &Some(LoadError::Offline)) {
+                    retry.run(());
+                }
+            };
+            settle.set_value(Some(Timer::once(1000, again)));
+        });
+    }
     // Where a timeline link's address leads when opened in a new tab: this
     // page when it keeps the address, else the standalone viewer.
     let viewer_page = if history {
@@ -148,11 +168,12 @@ pub fn Viewer(
                 view! { <LoadAlert error=error retry=retry as_heading=as_heading /> }
             })}
             {move || match shown.get() {
-                Some(Shown { article, src }) => {
+                Some(Shown { article, src, saved }) => {
                     let social = article.social.clone().filter(|_| sections.social);
                     let share = share_url(&src);
                     let headline = article.headline.clone();
                     view! {
+                        {saved.map(|at| view! { <OfflineCopy saved=at retry=retry /> })}
                         {social.map(|bar| view! { <SocialBar bar=bar /> })}
                         {sections.story.then(|| view! { <Story article=article share_url=share /> })}
                         {standalone.then(|| view! { <EmbedCode src=src headline=headline /> })}
@@ -163,7 +184,7 @@ pub fn Viewer(
                 None => ().into_any(),
             }}
         </div>
-        {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article }| {
+        {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article, .. }| {
             let timeline = article.timeline.clone()?;
             let source = timeline.source.as_deref().and_then(|s| allowed_source(loader, s, &src));
             Some(view! { <Timeline timeline=timeline base=src source=source /> })

@@ -1,0 +1,104 @@
+// Offline: the service worker of the viewer's own pages (sw.js, written by
+// the release build) precaches the app and keeps the last good copy of each
+// story shown. Offline, a story read before comes back with a notice; one
+// never read says it needs a connection; a new deploy takes over at the next
+// navigation and deletes the old build's cache; inline embeds register
+// nothing on the publisher's origin.
+import { expect, test } from './no-errors.mjs';
+
+test.use({ serviceWorkers: 'allow' });
+// One test server for both workers: the deploy switch is global.
+test.describe.configure({ mode: 'serial' });
+
+const h1 = (page) => page.getByRole('heading', { level: 1 });
+const WEATHER = 'Rain expected along the coast this weekend';
+const LIBRARY = 'Central library reopens after restoration';
+
+/** Waits until the page's service worker controls it. */
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+/** Waits until the worker has saved the story at `src` (a path under the viewer). */
+const saved = (page, src) => page.waitForFunction(async (src) => {
+  const cache = await caches.open('article-viewer-saved');
+  return (await cache.keys()).some((r) => r.url === new URL(src, location.href).href);
+}, src);
+
+const appCaches = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('article-viewer-app-')));
+
+for (const pageName of ['index.html', 'embed.html']) {
+  test(`${pageName}: offline, a story read before comes back from the saved copy, with a notice and Retry`, async ({ page, context }) => {
+    const src = 'articles/sample-weekend-weather.json';
+    await page.goto(`${pageName}?src=${src}`);
+    await expect(h1(page)).toHaveText(WEATHER);
+    // The first story of a first visit loads before the worker runs: it is
+    // handed over once the worker is ready.
+    await saved(page, src);
+    await controlled(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(h1(page)).toHaveText(WEATHER);
+    const notice = page.getByRole('status').filter({ hasText: 'You’re offline' });
+    await expect(notice).toHaveText(/^You’re offline — showing the copy saved at \d{1,2}:\d{2}( [AP]M)?\.\s*Retry$/);
+    // Retry while still offline: the saved copy again, still said so.
+    await notice.getByRole('button', { name: 'Retry' }).click();
+    await expect(notice).toBeVisible();
+    await expect(h1(page)).toHaveText(WEATHER);
+
+    // Back online: the story is fetched again by itself, the notice goes.
+    await context.setOffline(false);
+    await expect(notice).toHaveCount(0);
+    await expect(h1(page)).toHaveText(WEATHER);
+  });
+}
+
+test('offline, the app itself comes from the precache, and a story never read says it needs a connection', async ({ page, context }) => {
+  await page.goto('index.html');
+  await expect(h1(page)).toBeVisible();
+  await saved(page, 'articles/syria-russia-moscow-visit.json');
+  await controlled(page);
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+
+  await context.setOffline(true);
+  await page.goto(`index.html?src=articles/sample-library-reopens.json`);
+  // The page, its script and wasm came from the cache: the viewer runs.
+  await expect(page.getByRole('alert')).toContainText('You’re offline, and this story hasn’t been saved on this device. It needs a connection.');
+  expect(failed.filter((u) => /\.(js|wasm|html)$/.test(new URL(u).pathname))).toEqual([]);
+  await context.setOffline(false);
+  await expect(h1(page)).toHaveText(LIBRARY);
+});
+
+test('a new deploy takes over at the next navigation and deletes the old build’s cache', async ({ page, request }) => {
+  try {
+    await page.goto('index.html');
+    await expect(h1(page)).toBeVisible();
+    await controlled(page);
+    const before = await appCaches(page);
+    expect(before).toHaveLength(1);
+
+    await request.get('__test/deploy?build=next');
+    // The next navigation finds the new worker; it installs its files under
+    // its own cache, takes over and deletes the old one.
+    await page.reload();
+    await expect(h1(page)).toBeVisible();
+    await expect.poll(() => appCaches(page)).toEqual([`${before[0]}-next`]);
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+
+    // The page after that comes whole from the new build's cache.
+    await page.reload();
+    await expect(h1(page)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Facebook' }).first()).toBeVisible();
+  } finally {
+    await request.get('__test/deploy?build=');
+  }
+});
+
+test('inline embeds register nothing on the publisher’s origin', async ({ page }) => {
+  // A publisher's page on one origin, two inline viewers from the viewer's on another.
+  await page.goto('__test/strict-host.html');
+  await expect(page.locator('#two').getByRole('heading', { level: 1 })).toHaveText(WEATHER);
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
+  expect(await page.evaluate(() => caches.keys())).toEqual([]);
+});
