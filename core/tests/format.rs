@@ -6,7 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use article_core::article::{decode, decode_timeline, Block, DecodeError, Direction, Network};
+use article_core::article::{
+    decode, decode_timeline, Block, DecodeError, Direction, Network, JSON_FEED_VERSION,
+};
 
 /// A file the viewer ships, from the workspace's `public/`.
 fn shipped(path: &str) -> PathBuf {
@@ -381,6 +383,55 @@ fn a_timeline_document_decodes_like_an_inline_timeline() {
         decode_timeline("[1, 2]"),
         Err(DecodeError::Malformed(_))
     ));
+}
+
+#[test]
+fn a_timelines_kind_does_not_depend_on_the_order_of_its_fields() {
+    let feed_item =
+        r#"{"id": "f", "title": "From the feed", "date_published": "2025-10-15T09:00:00Z"}"#;
+    let entry = r#"{"headline": "From the entries"}"#;
+    let bad = r#"{"headline": 5}"#;
+    for doc in [
+        // A feed's items before its version; entries (with a bad one) beside them.
+        format!(
+            r#"{{"items": [{feed_item}], "entries": [{entry}, {bad}], "version": "{JSON_FEED_VERSION}1.1"}}"#
+        ),
+        format!(
+            r#"{{"entries": [{entry}, {bad}], "version": "{JSON_FEED_VERSION}1.1", "items": [{feed_item}]}}"#
+        ),
+        format!(
+            r#"{{"version": "{JSON_FEED_VERSION}1.1", "entries": [{bad}], "items": [{feed_item}]}}"#
+        ),
+    ] {
+        let (timeline, problems) = decode_timeline(&doc).unwrap();
+        let headlines: Vec<&str> = timeline
+            .entries
+            .iter()
+            .map(|e| e.headline.as_str())
+            .collect();
+        assert_eq!(headlines, ["From the feed"], "{doc}");
+        assert!(
+            problems.is_empty(),
+            "the entries a feed ignores drop nothing: {problems:?}"
+        );
+    }
+    for doc in [
+        format!(r#"{{"entries": [{entry}, {bad}], "items": [{feed_item}]}}"#),
+        format!(r#"{{"version": "2", "items": [{feed_item}], "entries": [{entry}, {bad}]}}"#),
+    ] {
+        let (timeline, problems) = decode_timeline(&doc).unwrap();
+        let headlines: Vec<&str> = timeline
+            .entries
+            .iter()
+            .map(|e| e.headline.as_str())
+            .collect();
+        assert_eq!(headlines, ["From the entries"], "{doc}");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("dropped entries[1]"),
+            "{problems:?}"
+        );
+    }
 }
 
 #[test]

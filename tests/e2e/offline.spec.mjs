@@ -52,6 +52,18 @@ for (const pageName of ['index.html', 'embed.html']) {
   });
 }
 
+test('offline, the default page (its story preloaded and prerendered) comes back with the saved copy', async ({ page, context }) => {
+  await page.goto('index.html');
+  await expect(h1(page)).toBeVisible();
+  await saved(page, 'articles/syria-russia-moscow-visit.json');
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'You’re offline' })).toBeVisible();
+  await expect(h1(page)).toHaveText('Syrian president seeks to redefine ties with Russia during Moscow visit');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('offline, the app itself comes from the precache, and a story never read says it needs a connection', async ({ page, context }) => {
   await page.goto('index.html');
   await expect(h1(page)).toBeVisible();

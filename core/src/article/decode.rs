@@ -333,7 +333,12 @@ impl Decoder {
             live: false,
             interval: None,
         };
-        let (mut entries, mut items, mut version) = (None, None, None);
+        // A list is read as it comes when what it is is already known — a
+        // timeline's `entries` (unless a feed's `version` came first), a
+        // feed's `items` after its `version` — else it is passed over and
+        // read once the whole object is: one pass over the long part either way
+        // in documents written in the usual order.
+        let (mut entries, mut items, mut version) = (None, None, None::<String>);
         r.object(&mut |r, key| {
             match key {
                 "title" => timeline.title = present(r.optional_string()?),
@@ -342,15 +347,20 @@ impl Decoder {
                 "interval" => timeline.interval = if r.null()? { None } else { Some(r.f64()?) },
                 "version" => version = r.optional_string()?,
                 "entries" | "items" => {
-                    let list = if key == "entries" {
-                        &mut entries
+                    let feed = key == "items";
+                    let slot = if feed { &mut items } else { &mut entries };
+                    *slot = None;
+                    if r.null()? {
+                        return Ok(true);
+                    }
+                    let start = r.mark();
+                    if feed == is_feed(version.as_deref()) && (feed || version.is_none()) {
+                        let before = self.problems.len();
+                        let list = self.entries(r, json, &format!("{path}{key}"), feed)?;
+                        *slot = Some(Entries::Read(list, self.problems.split_off(before)));
                     } else {
-                        &mut items
-                    };
-                    *list = None;
-                    if !r.null()? {
-                        *list = Some(r.mark());
                         r.skip()?;
+                        *slot = Some(Entries::At(start));
                     }
                 }
                 _ => return Ok(false),
@@ -358,13 +368,19 @@ impl Decoder {
             Ok(true)
         })?;
         let feed = is_feed(version.as_deref());
-        let list = if feed { items } else { entries };
-        if let Some(start) = list {
-            let end = r.mark();
-            r.reset(start);
-            let path = format!("{path}{}", if feed { "items" } else { "entries" });
-            timeline.entries = self.entries(r, json, &path, feed)?;
-            r.reset(end);
+        match if feed { items } else { entries } {
+            Some(Entries::Read(list, mut problems)) => {
+                self.problems.append(&mut problems);
+                timeline.entries = list;
+            }
+            Some(Entries::At(start)) => {
+                let end = r.mark();
+                r.reset(start);
+                let path = format!("{path}{}", if feed { "items" } else { "entries" });
+                timeline.entries = self.entries(r, json, &path, feed)?;
+                r.reset(end);
+            }
+            None => {}
         }
         Ok(timeline)
     }
@@ -470,6 +486,13 @@ impl Decoder {
         })?;
         Ok(out)
     }
+}
+
+/// A timeline's list: read already, with what was dropped from it, or where
+/// it starts, to read once the timeline's `version` is known.
+enum Entries {
+    Read(Vec<TimelineEntry>, Vec<String>),
+    At(usize),
 }
 
 /// A timeline entry as written. A JSON Feed item becomes one of these too
