@@ -268,8 +268,9 @@ self.addEventListener('fetch', (event) => {
       .then((hit) => hit || fetch(request)));
     return;
   }
-  if (request.mode === 'navigate' || !(request.headers.get('Accept') || '').includes('json')) return;
-  // Stories and timelines: the network first; offline, the saved copy.
+  // Stories and timelines (fetch() and <link rel=preload as=fetch>, not
+  // images or pages): the network first; offline, the saved copy.
+  if (request.mode === 'navigate' || request.destination !== '') return;
   event.respondWith(fetch(request).catch((error) => caches.open(SAVED)
     .then((cache) => cache.match(request.url))
     .then((saved) => saved || Promise.reject(error))));
