@@ -100,12 +100,38 @@ pub fn fetchable(config: &Config, raw: &str, base: &str) -> Option<String> {
     resolve(raw, base, UrlUse::Resource).filter(|url| source_allowed(url, config))
 }
 
+/// Whether the page still holds the story the release build prerendered.
+pub fn prerendered() -> bool {
+    document().is_some_and(|d| {
+        d.query_selector("[data-prerendered]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+}
+
 /// Removes the story the release build prerendered into the page.
 pub fn remove_prerendered() {
     if let Some(element) =
         document().and_then(|d| d.query_selector("[data-prerendered]").ok().flatten())
     {
         element.remove();
+    }
+}
+
+/// Keeps the story the release build prerendered when the viewer's first
+/// load failed: its content moves into `keep`, under the viewer's alert, and
+/// its frame (with a `<main>` of its own) goes.
+pub fn keep_prerendered(keep: &web_sys::Element) {
+    if let Some(story) = document().and_then(|d| {
+        d.query_selector("[data-prerendered] .viewer")
+            .ok()
+            .flatten()
+    }) {
+        while let Some(child) = story.first_child() {
+            let _ = keep.append_child(&child);
+        }
+        remove_prerendered();
     }
 }
 
@@ -158,31 +184,49 @@ pub fn offline() -> bool {
 
 /// Hands a story that decoded to the viewer's service worker (its `sw.js`,
 /// which release builds register on the viewer's own pages), to keep as the
-/// copy to show offline. The first story of a first visit loads before the
-/// worker is running: the message waits until it is (`ready`). Never called
-/// inside a publisher's page, nor in debug builds, which have no worker.
+/// copy to show offline. On a first visit the first story loads before the
+/// worker runs: the latest story waits (one, never a queue) until it does.
+/// Never called inside a publisher's page, nor in debug builds, which have
+/// no worker.
 pub fn keep_offline(url: &str, text: &str) {
+    use std::cell::{Cell, RefCell};
     use wasm_bindgen::{JsCast, JsValue};
+    thread_local! {
+        static WAITING: RefCell<Option<js_sys::Object>> = const { RefCell::new(None) };
+        static HOOKED: Cell<bool> = const { Cell::new(false) };
+    }
     fn get(target: &JsValue, key: &str) -> JsValue {
         js_sys::Reflect::get(target, &key.into()).unwrap_or_default()
     }
+    fn post(worker: &JsValue, message: &js_sys::Object) -> bool {
+        get(worker, "postMessage")
+            .dyn_into::<js_sys::Function>()
+            .is_ok_and(|post| post.call1(worker, message).is_ok())
+    }
     let Some(window) = window() else {
-        return;
-    };
-    let ready = get(&get(&window.navigator(), "serviceWorker"), "ready");
-    let Ok(then) = get(&ready, "then").dyn_into::<js_sys::Function>() else {
         return;
     };
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"keep".into(), &url.into());
     let _ = js_sys::Reflect::set(&message, &"body".into(), &text.into());
-    let post = wasm_bindgen::closure::Closure::once_into_js(move |registration: JsValue| {
-        let worker = get(&registration, "active");
-        if let Ok(post) = get(&worker, "postMessage").dyn_into::<js_sys::Function>() {
-            let _ = post.call1(&worker, &message);
+    let workers = get(&window.navigator(), "serviceWorker");
+    if post(&get(&workers, "controller"), &message) {
+        return;
+    }
+    WAITING.with(|w| w.replace(Some(message)));
+    let ready = get(&workers, "ready");
+    let Ok(then) = get(&ready, "then").dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    if HOOKED.with(|h| h.replace(true)) {
+        return;
+    }
+    let hand_over = wasm_bindgen::closure::Closure::once_into_js(move |registration: JsValue| {
+        if let Some(message) = WAITING.with(|w| w.take()) {
+            post(&get(&registration, "active"), &message);
         }
     });
-    let _ = then.call1(&ready, &post);
+    let _ = then.call1(&ready, &hand_over);
 }
 
 /// Milliseconds since the epoch, now.

@@ -62,6 +62,12 @@ pub fn fetchable(config: &Config, raw: &str, base: &str) -> Option<String> {
 
 pub fn remove_prerendered() {}
 
+pub fn prerendered() -> bool {
+    false
+}
+
+pub fn keep_prerendered(_keep: &web_sys::Element) {}
+
 pub fn take_over(_frame: &web_sys::Element, _shown: bool) {}
 
 pub fn now_ms() -> f64 {

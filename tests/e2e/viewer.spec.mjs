@@ -195,6 +195,23 @@ base('another ?src= never shows the prerendered default story', async ({ page })
   await expect(page.getByText(SEED_HEADLINE)).toBeHidden();
 });
 
+test('when the default story cannot load, the prerendered one stays under the alert', async ({ page }) => {
+  let fail = true;
+  await page.route('**/articles/syria-russia-moscow-visit.json', (route) => (fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue()));
+  await page.goto('index.html');
+  await expect(page.getByRole('alert')).toContainText('This story could not be found.');
+  // The story the reader already had stays, in the one main landmark.
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(['Syrian president seeks to redefine ties with Russia during Moscow visit']);
+  await expect(page.getByRole('main').getByText('Follow us')).toBeVisible();
+  fail = false;
+  await page.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(['Syrian president seeks to redefine ties with Russia during Moscow visit']);
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(page.locator('.viewer__kept')).toBeEmpty();
+});
+
 test("the viewer's own page paints its story without waiting for a stylesheet", async ({ page }) => {
   const styles = [];
   page.on('request', (r) => { if (r.resourceType() === 'stylesheet' || r.url().endsWith('.css')) styles.push(r.url()); });

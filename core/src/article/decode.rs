@@ -244,18 +244,26 @@ impl Decoder {
         let mut doc = Doc::default();
         let json = r.text();
         r.object(&mut |r, key| {
+            // The optional texts, read in one place (one call, not one each).
+            let text = match key {
+                "lang" => Some(&mut doc.lang),
+                "headline" => Some(&mut doc.headline),
+                "standfirst" => Some(&mut doc.standfirst),
+                "section" => Some(&mut doc.section),
+                "canonical_url" => Some(&mut doc.canonical_url),
+                _ => None,
+            };
+            if let Some(field) = text {
+                *field = r.optional_string()?;
+                return Ok(true);
+            }
             match key {
                 "schema_version" => {
                     doc.schema_version = if r.null()? { None } else { Some(r.number()?) }
                 }
                 "id" => doc.id = r.string()?,
-                "lang" => doc.lang = r.optional_string()?,
                 "dir" => doc.dir = direction(r)?,
-                "headline" => doc.headline = r.optional_string()?,
-                "standfirst" => doc.standfirst = r.optional_string()?,
-                "section" => doc.section = r.optional_string()?,
                 "tags" => doc.tags = r.strings()?,
-                "canonical_url" => doc.canonical_url = r.optional_string()?,
                 "byline" => {
                     if !r.null()? {
                         doc.byline = self
@@ -508,14 +516,18 @@ pub(super) struct RawEntry {
 fn entry(r: &mut Reader<'_>) -> Result<RawEntry, Error> {
     let (mut id, mut time, mut headline, mut url, mut article) = (None, None, None, None, None);
     r.object(&mut |r, key| {
-        match key {
-            "id" => id = r.optional_string()?,
-            "time" => time = r.optional_string()?,
-            "headline" => headline = Some(r.string()?),
-            "url" => url = r.optional_string()?,
-            "article" => article = r.optional_string()?,
+        let field = match key {
+            "id" => &mut id,
+            "time" => &mut time,
+            "url" => &mut url,
+            "article" => &mut article,
+            "headline" => {
+                headline = Some(r.string()?);
+                return Ok(true);
+            }
             _ => return Ok(false),
-        }
+        };
+        *field = r.optional_string()?;
         Ok(true)
     })?;
     Ok(RawEntry {

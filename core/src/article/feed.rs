@@ -39,13 +39,18 @@ pub(super) fn feed_item(r: &mut Reader<'_>) -> Result<RawEntry, Error> {
                     }
                 });
             }
-            "title" => title = r.optional_string()?,
-            "summary" => summary = r.optional_string()?,
-            "url" => url = r.optional_string()?,
-            "external_url" => external_url = r.optional_string()?,
-            "date_published" => published = r.optional_string()?,
-            "date_modified" => modified = r.optional_string()?,
-            _ => return Ok(false),
+            _ => {
+                let field = match key {
+                    "title" => &mut title,
+                    "summary" => &mut summary,
+                    "url" => &mut url,
+                    "external_url" => &mut external_url,
+                    "date_published" => &mut published,
+                    "date_modified" => &mut modified,
+                    _ => return Ok(false),
+                };
+                *field = r.optional_string()?;
+            }
         }
         Ok(true)
     })?;

@@ -41,6 +41,8 @@ pub fn Viewer(
     let keep = options.mode != Mode::Inline && !cfg!(debug_assertions);
     let loader = StoryLoader::new(page::config(), keep);
     let root = NodeRef::<leptos::html::Div>::new();
+    // Where a prerendered story stays when the first load fails.
+    let kept = NodeRef::<leptos::html::Div>::new();
     let ViewerOptions {
         mode,
         src,
@@ -130,6 +132,8 @@ pub fn Viewer(
     let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
     let busy = move || loading().to_string();
     let standalone = mode == Mode::Standalone;
+    // The default story, prerendered into the page, stays if the first load fails.
+    let had_prerendered = standalone && src.is_none() && page::prerendered();
     if standalone && src.is_some() {
         // Another story was asked for: the prerendered default is not it.
         page::remove_prerendered();
@@ -145,10 +149,20 @@ pub fn Viewer(
         });
     } else if standalone {
         // The release build prerenders the default story into the page; it
-        // gives way once this viewer has something of its own to show.
+        // gives way once this viewer has a story of its own to show. If the
+        // first load fails, the prerendered story stays, under the alert.
         Effect::new(move |_| {
             if !loading() {
-                page::remove_prerendered();
+                match (shown.with(Option::is_some), kept.get()) {
+                    (true, keep) => {
+                        page::remove_prerendered();
+                        if let Some(keep) = keep {
+                            keep.set_text_content(None);
+                        }
+                    }
+                    (false, Some(keep)) => page::keep_prerendered(&keep),
+                    (false, None) => {}
+                }
             }
         });
     }
@@ -163,8 +177,9 @@ pub fn Viewer(
     let content = view! {
         <div class="viewer__story">
             {move || failure.get().map(|error| {
-                // With no story on screen, the failure is what the page is about.
-                let as_heading = shown.with(Option::is_none);
+                // With no story on screen (not even the prerendered one,
+                // which stays), the failure is what the page is about.
+                let as_heading = shown.with(Option::is_none) && !had_prerendered;
                 view! { <LoadAlert error=error retry=retry as_heading=as_heading /> }
             })}
             {move || match shown.get() {
@@ -183,6 +198,7 @@ pub fn Viewer(
                 None if loading() => view! { <Skeleton /> }.into_any(),
                 None => ().into_any(),
             }}
+            <div class="viewer__kept" node_ref=kept></div>
         </div>
         {move || shown.get().filter(|_| sections.timeline).and_then(|Shown { src, article, .. }| {
             let timeline = article.timeline.clone()?;
