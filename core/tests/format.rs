@@ -391,6 +391,11 @@ fn a_timelines_kind_does_not_depend_on_the_order_of_its_fields() {
         r#"{"id": "f", "title": "From the feed", "date_published": "2025-10-15T09:00:00Z"}"#;
     let entry = r#"{"headline": "From the entries"}"#;
     let bad = r#"{"headline": 5}"#;
+    let read = |doc: &str| {
+        let (timeline, problems) = decode_timeline(doc).unwrap();
+        let headlines: Vec<String> = timeline.entries.into_iter().map(|e| e.headline).collect();
+        (headlines, problems)
+    };
     for doc in [
         // A feed's items before its version; entries (with a bad one) beside them.
         format!(
@@ -403,12 +408,7 @@ fn a_timelines_kind_does_not_depend_on_the_order_of_its_fields() {
             r#"{{"version": "{JSON_FEED_VERSION}1.1", "entries": [{bad}], "items": [{feed_item}]}}"#
         ),
     ] {
-        let (timeline, problems) = decode_timeline(&doc).unwrap();
-        let headlines: Vec<&str> = timeline
-            .entries
-            .iter()
-            .map(|e| e.headline.as_str())
-            .collect();
+        let (headlines, problems) = read(&doc);
         assert_eq!(headlines, ["From the feed"], "{doc}");
         assert!(
             problems.is_empty(),
@@ -419,12 +419,7 @@ fn a_timelines_kind_does_not_depend_on_the_order_of_its_fields() {
         format!(r#"{{"entries": [{entry}, {bad}], "items": [{feed_item}]}}"#),
         format!(r#"{{"version": "2", "items": [{feed_item}], "entries": [{entry}, {bad}]}}"#),
     ] {
-        let (timeline, problems) = decode_timeline(&doc).unwrap();
-        let headlines: Vec<&str> = timeline
-            .entries
-            .iter()
-            .map(|e| e.headline.as_str())
-            .collect();
+        let (headlines, problems) = read(&doc);
         assert_eq!(headlines, ["From the entries"], "{doc}");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(

@@ -4,6 +4,7 @@
 // never read says it needs a connection; a new deploy takes over at the next
 // navigation and deletes the old build's cache; inline embeds register
 // nothing on the publisher's origin.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './no-errors.mjs';
 
 test.use({ serviceWorkers: 'allow' });
@@ -40,6 +41,15 @@ for (const pageName of ['index.html', 'embed.html']) {
     await expect(h1(page)).toHaveText(WEATHER);
     const notice = page.getByRole('status').filter({ hasText: 'You’re offline' });
     await expect(notice).toHaveText(/^You’re offline — showing the copy saved at \d{1,2}:\d{2}( [AP]M)?\.\s*Retry$/);
+    // The notice is clean under axe, in light and in dark.
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .options({ rules: { 'target-size': { enabled: true } } })
+        .analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+    }
     // Retry while still offline: the saved copy again, still said so.
     await notice.getByRole('button', { name: 'Retry' }).click();
     await expect(notice).toBeVisible();
@@ -51,6 +61,20 @@ for (const pageName of ['index.html', 'embed.html']) {
     await expect(h1(page)).toHaveText(WEATHER);
   });
 }
+
+test('offline, the notice speaks the story’s language', async ({ page, context }) => {
+  const src = 'articles/sample-arabic-library.json';
+  await page.goto(`index.html?src=${src}`);
+  await expect(h1(page)).toBeVisible();
+  await saved(page, src);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'أنت غير متصل بالإنترنت' });
+  await expect(notice).toContainText('تُعرض النسخة المحفوظة في');
+  await expect(notice.getByRole('button', { name: 'إعادة المحاولة' })).toBeVisible();
+  await context.setOffline(false);
+});
 
 test('offline, the default page (its story preloaded and prerendered) comes back with the saved copy', async ({ page, context }) => {
   await page.goto('index.html');

@@ -257,56 +257,30 @@ impl Decoder {
                 *field = r.optional_string()?;
                 return Ok(true);
             }
+            // For these, `null` is as good as absent.
+            let lists = [
+                "schema_version",
+                "byline",
+                "published",
+                "updated",
+                "image",
+                "body",
+            ];
+            if (lists.contains(&key) || key == "social" || key == "timeline") && r.null()? {
+                return Ok(true);
+            }
             match key {
-                "schema_version" => {
-                    doc.schema_version = if r.null()? { None } else { Some(r.number()?) }
-                }
+                "schema_version" => doc.schema_version = Some(r.number()?),
                 "id" => doc.id = r.string()?,
                 "dir" => doc.dir = direction(r)?,
                 "tags" => doc.tags = r.strings()?,
-                "byline" => {
-                    if !r.null()? {
-                        doc.byline = self
-                            .each(r, json, "byline", author)?
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                    }
-                }
-                "published" => {
-                    if !r.null()? {
-                        doc.published = Some(self.timestamp(r, json, "published")?);
-                    }
-                }
-                "updated" => {
-                    if !r.null()? {
-                        doc.updated = self.timestamp(r, json, "updated")?;
-                    }
-                }
-                "image" => {
-                    if !r.null()? {
-                        doc.image = self.optional(r, json, At::path("image"), image)?;
-                    }
-                }
-                "body" => {
-                    if !r.null()? {
-                        doc.body = self
-                            .each(r, json, "body", block)?
-                            .into_iter()
-                            .flatten()
-                            .collect();
-                    }
-                }
-                "social" => {
-                    if !r.null()? {
-                        doc.social = Some(self.social(r, json)?);
-                    }
-                }
-                "timeline" => {
-                    if !r.null()? {
-                        doc.timeline = Some(self.timeline(r, "timeline.")?);
-                    }
-                }
+                "byline" => doc.byline = self.each_present(r, json, "byline", author)?,
+                "published" => doc.published = Some(self.timestamp(r, json, "published")?),
+                "updated" => doc.updated = self.timestamp(r, json, "updated")?,
+                "image" => doc.image = self.optional(r, json, At::path("image"), image)?,
+                "body" => doc.body = self.each_present(r, json, "body", block)?,
+                "social" => doc.social = Some(self.social(r, json)?),
+                "timeline" => doc.timeline = Some(self.timeline(r, "timeline.")?),
                 _ => return Ok(false),
             }
             Ok(true)
@@ -474,6 +448,22 @@ impl Decoder {
                 Ok(None)
             }
         }
+    }
+
+    /// Reads each item of a list, dropping the bad ones and those `read_one`
+    /// finds nothing in (an author without a name, a block of a later version).
+    fn each_present<T>(
+        &mut self,
+        r: &mut Reader<'_>,
+        json: &str,
+        path: &str,
+        read_one: fn(&mut Reader<'_>) -> Result<Option<T>, Error>,
+    ) -> Result<Vec<T>, Error> {
+        Ok(self
+            .each(r, json, path, read_one)?
+            .into_iter()
+            .flatten()
+            .collect())
     }
 
     /// Reads each item of a list with `read_one`, dropping (and reporting)
