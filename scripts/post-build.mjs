@@ -220,12 +220,16 @@ write('embed.html', withMeta(embed));
 
 // The service worker: this build's files, under a cache named after their
 // contents; a new build's worker takes over at the next navigation and
-// deletes the old build's cache.
+// deletes the old build's cache. The viewer hands over each story that
+// decoded ({keep, body} messages): the copy to show offline, the latest 50
+// kept. A request for one of this build's files or pages is answered from
+// its cache, whatever the query (?src=…); stories and timelines (fetch() and
+// <link rel=preload as=fetch>, not images or pages) go to the network first
+// and, offline, to the saved copy. Shipped without comments, like embed.js.
 const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg'];
 const version = createHash('sha256');
 for (const name of APP_FILES) version.update(name).update(readFileSync(join(dir, name)));
-write('sw.js', `// The article viewer's service worker, for its own pages (never a publisher's).
-const VERSION = '${version.digest('hex').slice(0, 16)}';
+write('sw.js', `const VERSION = '${version.digest('hex').slice(0, 16)}';
 const APP = 'article-viewer-app-' + VERSION;
 const SAVED = 'article-viewer-saved';
 const FILES = ${JSON.stringify(APP_FILES)};
@@ -242,7 +246,6 @@ self.addEventListener('activate', (event) => {
     .then(() => self.clients.claim()));
 });
 
-// The viewer hands over each story that decoded: the copy to show offline.
 self.addEventListener('message', (event) => {
   const { keep, body } = event.data || {};
   if (typeof keep !== 'string' || typeof body !== 'string') return;
@@ -262,14 +265,11 @@ self.addEventListener('fetch', (event) => {
   const own = url.origin === self.location.origin && url.pathname.startsWith(scope);
   const file = own ? (url.pathname.slice(scope.length) || 'index.html') : null;
   if (FILES.includes(file)) {
-    // This build's pages and files, whatever the query (?src=…).
     event.respondWith(caches.open(APP)
       .then((cache) => cache.match(file))
       .then((hit) => hit || fetch(request)));
     return;
   }
-  // Stories and timelines (fetch() and <link rel=preload as=fetch>, not
-  // images or pages): the network first; offline, the saved copy.
   if (request.mode === 'navigate' || request.destination !== '') return;
   event.respondWith(fetch(request).catch((error) => caches.open(SAVED)
     .then((cache) => cache.match(request.url))

@@ -38,11 +38,18 @@ pub struct Error {
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
+    /// The fields read so far of each object being read, innermost last:
+    /// one list for the whole document, not one allocation per object.
+    known: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str) -> Reader<'a> {
-        Reader { text, pos: 0 }
+        Reader {
+            text,
+            pos: 0,
+            known: Vec::new(),
+        }
     }
 
     /// The whole text being read.
@@ -179,38 +186,49 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             return Ok(());
         }
-        let mut known: Vec<Cow<'a, str>> = Vec::new();
-        loop {
+        // The keys this object knew go above `outer`, and are gone when it ends.
+        let outer = self.known.len();
+        let read = loop {
             if self.peek() != Some(b'"') {
-                return Err(self.syntax("key must be a string"));
+                break Err(self.syntax("key must be a string"));
             }
             let key_at = self.pos;
-            let key = self.string_here()?;
+            let key = match self.string_here() {
+                Ok(key) => key,
+                Err(e) => break Err(e),
+            };
             if self.peek() != Some(b':') {
-                return Err(self.syntax("expected `:`"));
+                break Err(self.syntax("expected `:`"));
             }
             self.pos += 1;
-            if field(self, &key)? {
-                if known.contains(&key) {
-                    return Err(Error {
-                        at: key_at,
-                        corrupt: true,
-                        message: format!("duplicate field `{key}`"),
-                    });
+            let known = match field(self, &key) {
+                Ok(known) => known,
+                Err(e) => break Err(e),
+            };
+            if !known {
+                if let Err(e) = self.skip() {
+                    break Err(e);
                 }
-                known.push(key);
+            } else if self.known[outer..].contains(&key) {
+                break Err(Error {
+                    at: key_at,
+                    corrupt: true,
+                    message: format!("duplicate field `{key}`"),
+                });
             } else {
-                self.skip()?;
+                self.known.push(key);
             }
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(());
+                    break Ok(());
                 }
-                _ => return Err(self.syntax("expected `,` or `}`")),
+                _ => break Err(self.syntax("expected `,` or `}`")),
             }
-        }
+        };
+        self.known.truncate(outer);
+        read
     }
 
     /// An array: `item` reads each value, given its index.
