@@ -187,10 +187,15 @@ const styleHashes = [...new Set([...index.matchAll(/<style>([\s\S]*?)<\/style>/g
 
 // ------------------------------------------------------------- offline
 
-// The viewer's own pages register the service worker once they have loaded
-// (not competing with the first view). A sandboxed iframe without
+// The viewer's own pages register the service worker a few seconds after
+// they have loaded: its install downloads the app again, which must not
+// compete with what the first view still fetches (the story's images, the
+// timeline) on a slow line. Measured with Lighthouse's mobile run: registered
+// at load, total blocking time 300-390 ms and a performance score of 88-93;
+// three seconds later, 40-200 ms and 97-100 (without a worker: 120-160 ms,
+// 96-99). A sandboxed iframe without
 // allow-same-origin has no service workers: nothing happens there.
-const REGISTER = `<script>addEventListener('load', () => { try { navigator.serviceWorker.register('sw.js').catch(() => {}); } catch {} });</script>`;
+const REGISTER = `<script>addEventListener('load', () => setTimeout(() => { try { navigator.serviceWorker.register('sw.js').catch(() => {}); } catch {} }, 3000));</script>`;
 index = index.replace('</body>', `${REGISTER}\n</body>`);
 embed = embed.replace('</body>', `${REGISTER}\n</body>`);
 
