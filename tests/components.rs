@@ -88,7 +88,7 @@ fn story_renders_blocks_in_order_with_their_roles() {
         ],"#,
     );
     let host = mount(
-        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() base="http://127.0.0.1:1/t.json".to_owned() /> },
     );
     assert_eq!(texts(&host, "article h1"), ["The headline"]);
     assert_eq!(texts(&host, ".story__standfirst"), ["The standfirst"]);
@@ -149,7 +149,7 @@ fn markup_in_any_field_shows_as_text() {
         "body": [{{"type": "paragraph", "text": "{escaped}"}}, {{"type": "heading", "text": "{escaped}"}}],"#
     ));
     let host = mount(
-        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() base="http://127.0.0.1:1/t.json".to_owned() /> },
     );
     assert_eq!(texts(&host, "h1"), [payload]);
     assert_eq!(texts(&host, ".story__body p"), [payload]);
@@ -170,7 +170,7 @@ fn refused_urls_render_as_text_and_alt() {
         ],"#,
     );
     let host = mount(
-        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() /> },
+        move || view! { <Story article=a share_url="http://127.0.0.1:1/?src=t.json".to_owned() base="http://127.0.0.1:1/t.json".to_owned() /> },
     );
     assert!(all(&host, "a").is_empty(), "a refused URL became a link");
     assert!(all(&host, "img").is_empty(), "a refused image was loaded");

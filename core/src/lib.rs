@@ -13,6 +13,8 @@
 //!   document's metadata;
 //! - [`time`]: RFC 3339 and HTTP dates; [`dates`]: dates in words for the
 //!   HTML written ahead of time;
+//! - [`story`] and [`players`]: the story's body as elements, and the
+//!   third-party players an embed may load;
 //! - [`json`]: the JSON reader the decoder drives, and JSON-LD's escaping.
 //!
 //! It depends on the standard library only, so it builds and tests natively
@@ -28,6 +30,8 @@ pub mod json;
 pub mod live;
 pub mod messages;
 pub mod metadata;
+pub mod players;
+pub mod story;
 pub mod time;
 pub mod timeline;
 pub mod url_policy;

@@ -53,6 +53,19 @@ pub struct Messages {
     /// The button that loads an image for a reader who asked for less data.
     pub show_image: &'static str,
     pub timeline_failed: &'static str,
+    /// The heading of a `key_points` block without a title.
+    pub key_points: &'static str,
+    /// The heading of a `related` block without a title.
+    pub related: &'static str,
+    /// The name of a table without a caption, for its scrolling region.
+    pub table: &'static str,
+    /// Third-party content: `{provider}` is its brand ("YouTube").
+    pub embed_notice: &'static str,
+    pub load_embed: &'static str,
+    pub always_load: &'static str,
+    pub open_at: &'static str,
+    /// "Correction, {time}:": `{time}` is when it was made, in words.
+    pub correction: &'static str,
 }
 
 impl Messages {
@@ -109,6 +122,15 @@ pub const EN: Messages = Messages {
         "You’re offline, and this story hasn’t been saved on this device. It needs a connection.",
     offline_copy: "You’re offline — showing the copy saved at {time}.",
     timeline_failed: "Couldn’t load the latest headlines.",
+    key_points: "Key points",
+    related: "Related",
+    table: "Table",
+    embed_notice:
+        "This content comes from {provider}, which may use cookies and collect data about you.",
+    load_embed: "Load content from {provider}",
+    always_load: "Always load content from {provider}",
+    open_at: "Open on {provider}",
+    correction: "Correction, {time}:",
 };
 
 pub const AR: Messages = Messages {
@@ -151,6 +173,15 @@ pub const AR: Messages = Messages {
     error_offline: "أنت غير متصل بالإنترنت، ولم يُحفظ هذا الخبر على هذا الجهاز. يلزم اتصال لقراءته.",
     offline_copy: "أنت غير متصل بالإنترنت — تُعرض النسخة المحفوظة في {time}.",
     timeline_failed: "تعذّر تحميل آخر العناوين.",
+    key_points: "النقاط الرئيسية",
+    related: "ذو صلة",
+    table: "جدول",
+    embed_notice:
+        "هذا المحتوى مقدَّم من {provider}، وقد يستخدم ملفات تعريف الارتباط ويجمع بيانات عنك.",
+    load_embed: "تحميل المحتوى من {provider}",
+    always_load: "تحميل المحتوى من {provider} دائمًا",
+    open_at: "افتح على {provider}",
+    correction: "تصحيح، {time}:",
 };
 
 pub const FR: Messages = Messages {
@@ -193,6 +224,14 @@ pub const FR: Messages = Messages {
     error_offline: "Vous êtes hors ligne et cet article n’a pas été enregistré sur cet appareil. Il faut une connexion.",
     offline_copy: "Vous êtes hors ligne — voici la copie enregistrée à {time}.",
     timeline_failed: "Impossible de charger les derniers titres.",
+    key_points: "Points clés",
+    related: "À lire aussi",
+    table: "Tableau",
+    embed_notice: "Ce contenu provient de {provider}, qui peut utiliser des cookies et collecter des données vous concernant.",
+    load_embed: "Charger le contenu de {provider}",
+    always_load: "Toujours charger le contenu de {provider}",
+    open_at: "Ouvrir sur {provider}",
+    correction: "Correction, {time}\u{a0}:",
 };
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];

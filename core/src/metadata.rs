@@ -88,6 +88,19 @@ pub fn json_ld(article: &Article, page_url: &str) -> String {
         quote(&mut out, &src);
         out.push(']');
     }
+    if !article.corrections.is_empty() {
+        out.push_str(",\"correction\":[");
+        for (i, c) in article.corrections.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(r#"{"@type":"CorrectionComment""#);
+            field(&mut out, "text", &c.text);
+            field(&mut out, "datePublished", c.time.as_str());
+            out.push('}');
+        }
+        out.push(']');
+    }
     out.push('}');
     out
 }
@@ -128,6 +141,25 @@ mod tests {
         assert_eq!(ld["image"][0], "https://img.example/a.jpg");
         assert_eq!(ld["inLanguage"], "en-GB");
         assert_eq!(ld["wordCount"], 3);
+    }
+
+    #[test]
+    fn corrections_are_schema_org_correction_comments() {
+        let ld = article(
+            r#""corrections":[{"time":"2025-10-15T12:40:00+03:00","text":"An earlier version named the wrong minister </script>."}],"#,
+        );
+        let ld: serde_json::Value =
+            serde_json::from_str(&json_ld(&ld, "https://news.example/")).unwrap();
+        assert_eq!(ld["correction"][0]["@type"], "CorrectionComment");
+        assert_eq!(
+            ld["correction"][0]["datePublished"],
+            "2025-10-15T12:40:00+03:00"
+        );
+        assert_eq!(
+            ld["correction"][0]["text"],
+            "An earlier version named the wrong minister </script>."
+        );
+        assert!(!json_ld(&article(""), "https://news.example/").contains("correction"));
     }
 
     #[test]

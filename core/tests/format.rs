@@ -124,7 +124,10 @@ fn default_article_is_the_seed_story() {
         .collect();
     assert_eq!(
         clocks,
-        ["11:50", "11:30", "11:20", "11:00", "10:50", "10:30", "10:20", "10:00", "09:50"]
+        [
+            "11:50", "11:40", "11:30", "11:20", "11:00", "10:50", "10:30", "10:20", "10:00",
+            "09:50"
+        ]
     );
     let linked = timeline
         .entries
@@ -188,7 +191,7 @@ fn with(field: &str, json: &str) -> String {
 fn unknown_block_types_are_skipped_not_fatal() {
     let doc = MINIMAL.replace(
         r#"[{"type": "paragraph", "text": "P"}]"#,
-        r#"[{"type": "video", "src": "v.mp4", "nested": {"a": [1]}}, {"type": "paragraph", "text": "P"}]"#,
+        r#"[{"type": "hologram", "src": "v.mp4", "nested": {"a": [1]}}, {"type": "paragraph", "text": "P"}]"#,
     );
     let article = decode(&doc).unwrap();
     assert_eq!(article.body.len(), 1);

@@ -177,6 +177,37 @@ pub fn saves_data() -> bool {
             .is_some_and(|m| m.matches())
 }
 
+/// The device's list of providers whose content the reader chose to always
+/// load (`localStorage`, space-separated keys). Where storage is refused (a
+/// sandboxed frame, a private mode that throws) nothing is remembered.
+const ALWAYS_LOAD: &str = "article-viewer-always-load";
+
+fn always_loaded() -> Option<(web_sys::Storage, String)> {
+    let storage = window()?.local_storage().ok()??;
+    let list = storage.get_item(ALWAYS_LOAD).ok()?.unwrap_or_default();
+    Some((storage, list))
+}
+
+/// Whether this reader chose to always load `provider`'s content.
+pub fn always_loads(provider: &str) -> bool {
+    always_loaded().is_some_and(|(_, list)| list.split(' ').any(|p| p == provider))
+}
+
+/// Remembers (or forgets) that this reader always loads `provider`'s content.
+pub fn set_always_loads(provider: &str, on: bool) {
+    let Some((storage, list)) = always_loaded() else {
+        return;
+    };
+    let mut kept: Vec<&str> = list
+        .split(' ')
+        .filter(|p| !p.is_empty() && *p != provider)
+        .collect();
+    if on {
+        kept.push(provider);
+    }
+    let _ = storage.set_item(ALWAYS_LOAD, &kept.join(" "));
+}
+
 /// Whether the browser says it has no network.
 pub fn offline() -> bool {
     window().is_some_and(|w| !w.navigator().on_line())

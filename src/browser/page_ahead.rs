@@ -90,3 +90,8 @@ pub fn saves_data() -> bool {
 pub fn hidden() -> bool {
     false
 }
+
+/// No reader's choices exist ahead of time: third-party content waits.
+pub fn always_loads(_provider: &str) -> bool {
+    false
+}

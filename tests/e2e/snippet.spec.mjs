@@ -27,7 +27,7 @@ base('with JavaScript off, the snippet shows the story, styled, with its timelin
   await expect(host(page).getByRole('heading', { level: 2, name: 'Key topics: military bases and Assad’s extradition' })).toBeVisible();
   await expect(host(page).locator('.story__dateline time').first()).toHaveText('15 October 2025 at 11:50');
   const entries = host(page).locator('.timeline a.timeline__link:visible');
-  await expect(entries).toHaveCount(9);
+  await expect(entries).toHaveCount(10);
   // Each opens its story in the viewer's own page, which needs no script to follow.
   await expect(entries.first()).toHaveAttribute('href', '../index.html?src=articles%2Fsyria-russia-moscow-visit.json');
   // The same story as the element's own children, for crawlers and for a

@@ -44,7 +44,7 @@ export async function waitFor(b, what, fn, ...args) {
 
 export const checks = [
   {
-    name: 'the default story: headline, three sub-headings, the Facebook link, nine timeline entries in order',
+    name: 'the default story: headline, three sub-headings, the Facebook link, ten timeline entries in order',
     async run(b, base) {
       await b.goto(`${base}index.html`);
       // The prerendered story gives way to the viewer's own render.
@@ -60,7 +60,7 @@ export const checks = [
       equal(seen.subheadings, DEFAULT.body.filter((x) => x.type === 'heading').map((x) => x.text), 'sub-headings');
       equal(seen.facebook, DEFAULT.social.links.find((l) => l.network === 'facebook').url, 'Facebook link');
       const expected = [...DEFAULT.timeline.entries].sort((a, c) => Date.parse(c.time) - Date.parse(a.time)).map((e) => e.headline);
-      equal(seen.entries.length, 9, 'timeline entries');
+      equal(seen.entries.length, 10, 'timeline entries');
       equal(seen.entries, expected, 'timeline, newest first');
       equal(seen.title, DEFAULT.headline, 'document title');
     },

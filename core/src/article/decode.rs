@@ -195,6 +195,7 @@ struct Doc<'a> {
     body: Vec<Block>,
     social: Option<SocialBar>,
     timeline: Option<Timeline>,
+    corrections: Vec<Correction>,
 }
 
 impl Doc<'_> {
@@ -229,6 +230,7 @@ impl Doc<'_> {
             body: self.body,
             social: self.social,
             timeline: self.timeline,
+            corrections: self.corrections,
             problems,
         })
     }
@@ -265,6 +267,7 @@ impl Decoder {
                 "updated",
                 "image",
                 "body",
+                "corrections",
             ];
             if (lists.contains(&key) || key == "social" || key == "timeline") && r.null()? {
                 return Ok(true);
@@ -279,6 +282,7 @@ impl Decoder {
                 "updated" => doc.updated = self.timestamp(r, json, "updated")?,
                 "image" => doc.image = self.optional(r, json, At::path("image"), image)?,
                 "body" => doc.body = self.each_present(r, json, "body", block)?,
+                "corrections" => doc.corrections = self.each(r, json, "corrections", correction)?,
                 "social" => doc.social = Some(self.social(r, json)?),
                 "timeline" => doc.timeline = Some(self.timeline(r, "timeline.")?),
                 _ => return Ok(false),
@@ -608,36 +612,64 @@ fn block(r: &mut Reader<'_>) -> Result<Option<Block>, Error> {
     let mut f = Fields::default();
     r.object(&mut |r, key| {
         let at = r.mark();
-        // Each kind reads its own fields; the others' are unknown to it.
+        // Each kind reads its own fields; the others' are unknown to it. For
+        // the lists, `null` is as good as absent.
+        let list = matches!(
+            key,
+            "spans" | "header" | "rows" | "images" | "captions" | "body" | "links"
+        );
+        if list && r.null()? {
+            return Ok(true);
+        }
         match (kind.as_str(), key) {
-            ("paragraph" | "heading" | "quote", "text") => {
+            ("paragraph" | "heading" | "quote" | "pullquote", "text") => {
                 f.text_at = at;
                 f.text = r.optional_string()?;
             }
-            ("quote", "cite") => f.cite = r.optional_string()?,
-            ("list", "ordered") => f.ordered = r.bool()?,
-            ("list", "items") => f.items = Some(r.strings()?),
-            ("paragraph", "spans") => {
-                if !r.null()? {
-                    let mut spans = Vec::new();
-                    r.array(&mut |r, _| {
-                        spans.push(span(r)?);
-                        Ok(())
-                    })?;
-                    f.spans = Some(spans);
-                }
+            ("embed" | "video" | "factbox" | "key_points" | "related", "title") => {
+                f.title_at = at;
+                f.title = r.optional_string()?;
             }
-            ("image", "src" | "alt" | "caption" | "credit" | "width" | "height") => {
+            ("quote" | "pullquote", "cite") => f.cite = r.optional_string()?,
+            ("table" | "gallery" | "embed", "caption") => f.caption = r.optional_string()?,
+            ("list", "ordered") => f.ordered = r.bool()?,
+            ("table", "row_headers") => f.row_headers = r.bool()?,
+            ("list" | "key_points", "items") => f.items = Some(r.strings()?),
+            ("table", "header") => f.header = r.strings()?,
+            ("table", "rows") => f.rows = Some(list_of(r, |r| r.strings())?),
+            ("paragraph", "spans") => f.spans = Some(list_of(r, span)?),
+            ("gallery", "images") => f.images = Some(list_of(r, image)?),
+            ("video", "captions") => f.captions = list_of(r, captions)?,
+            ("related", "links") => f.links = Some(list_of(r, related_link)?),
+            ("factbox", "body") => {
+                let mut body = Vec::new();
+                r.array(&mut |r, _| {
+                    // A factbox holds paragraphs and lists; anything else
+                    // is skipped as a later version's block would be.
+                    if let Some(b @ (Block::Paragraph(_) | Block::List(_))) = block(r)? {
+                        body.push(b);
+                    }
+                    Ok(())
+                })?;
+                f.body = Some(body);
+            }
+            ("embed", "provider") => f.provider = Some(r.string()?),
+            ("embed", "url") => f.url = Some(r.string()?),
+            ("embed", "thumbnail") => f.thumbnail = r.optional_string()?,
+            ("video", "poster") => f.poster = r.optional_string()?,
+            ("image", "src" | "alt" | "caption" | "credit" | "width" | "height")
+            | ("video", "src" | "width" | "height") => {
                 return image_field(r, &mut f.image, key).map(|()| true)
             }
             _ => return Ok(false),
         }
         Ok(true)
     })?;
-    let blank = |f: &Fields, r: &Reader<'_>| match &f.text {
-        Some(text) if !text.trim().is_empty() => Ok(text.clone()),
-        Some(_) => Err(r.error(f.text_at, "blank".to_owned())),
-        None => Err(r.missing("text")),
+    let end = r.mark();
+    let required = |text: Option<String>, at: usize, name: &str| match text {
+        Some(text) if !text.trim().is_empty() => Ok(text),
+        Some(_) => Err(r.error(at, "blank".to_owned())),
+        None => Err(r.missing(name)),
     };
     Ok(Some(match kind.as_str() {
         "paragraph" => Block::Paragraph(Paragraph {
@@ -645,36 +677,196 @@ fn block(r: &mut Reader<'_>) -> Result<Option<Block>, Error> {
                 (Some(spans), _) => spans,
                 (None, Some(text)) => vec![Span::plain(text)],
                 (None, None) => {
-                    let end = r.mark();
                     return Err(r.error(end, "a paragraph needs `text` or `spans`".to_owned()));
                 }
             },
         }),
         "heading" => Block::Heading(Heading {
-            text: blank(&f, r)?,
+            text: required(f.text, f.text_at, "text")?,
         }),
-        "quote" => Block::Quote(Quote {
-            text: blank(&f, r)?,
-            cite: present(f.cite),
-        }),
+        "quote" | "pullquote" => {
+            let quote = Quote {
+                text: required(f.text, f.text_at, "text")?,
+                cite: present(f.cite),
+            };
+            if kind == "quote" {
+                Block::Quote(quote)
+            } else {
+                Block::PullQuote(quote)
+            }
+        }
         "image" => Block::Image(f.image.finish(r)?),
         "list" => Block::List(List {
             ordered: f.ordered,
             items: f.items.ok_or_else(|| r.missing("items"))?,
         }),
+        "table" => Block::Table(Table {
+            caption: present(f.caption),
+            header: f.header,
+            rows: filled(r, end, f.rows, "rows")?,
+            row_headers: f.row_headers,
+        }),
+        "gallery" => Block::Gallery(Gallery {
+            caption: present(f.caption),
+            images: filled(r, end, f.images, "images")?,
+        }),
+        "embed" => Block::Embed(Embed {
+            provider: provider(f.provider.as_deref().ok_or_else(|| r.missing("provider"))?),
+            url: f.url.ok_or_else(|| r.missing("url"))?,
+            title: required(f.title, f.title_at, "title")?,
+            caption: present(f.caption),
+            thumbnail: present(f.thumbnail),
+        }),
+        "video" => Block::Video(Video {
+            src: f.image.src.ok_or_else(|| r.missing("src"))?,
+            title: required(f.title, f.title_at, "title")?,
+            poster: present(f.poster),
+            width: f.image.width,
+            height: f.image.height,
+            captions: f.captions,
+        }),
+        "key_points" => Block::KeyPoints(KeyPoints {
+            title: present(f.title),
+            items: filled(
+                r,
+                end,
+                f.items
+                    .map(|items| items.into_iter().filter(|i| !i.trim().is_empty()).collect()),
+                "items",
+            )?,
+        }),
+        "factbox" => Block::Factbox(Factbox {
+            title: required(f.title, f.title_at, "title")?,
+            body: filled(r, end, f.body, "body")?,
+        }),
+        "related" => Block::Related(Related {
+            title: present(f.title),
+            links: filled(r, end, f.links, "links")?,
+        }),
         _ => return Ok(None),
     }))
 }
 
+/// The fields any block may have; each kind takes its own.
 #[derive(Default)]
 struct Fields {
     text: Option<String>,
     text_at: usize,
+    title: Option<String>,
+    title_at: usize,
     cite: Option<String>,
+    caption: Option<String>,
     ordered: bool,
+    row_headers: bool,
     items: Option<Vec<String>>,
+    header: Vec<String>,
+    rows: Option<Vec<Vec<String>>>,
     spans: Option<Vec<Span>>,
+    images: Option<Vec<Image>>,
+    captions: Vec<Captions>,
+    body: Option<Vec<Block>>,
+    links: Option<Vec<RelatedLink>>,
+    provider: Option<String>,
+    url: Option<String>,
+    thumbnail: Option<String>,
+    poster: Option<String>,
+    /// An image's fields, and a video's `src`, `width` and `height`.
     image: ImageFields,
+}
+
+/// A list that must hold something to be worth showing.
+fn filled<T>(
+    r: &Reader<'_>,
+    end: usize,
+    list: Option<Vec<T>>,
+    name: &str,
+) -> Result<Vec<T>, Error> {
+    match list {
+        Some(list) if !list.is_empty() => Ok(list),
+        Some(_) => Err(r.error(end, format!("`{name}` is empty"))),
+        None => Err(r.missing(name)),
+    }
+}
+
+/// An array whose every item `read_one` reads; one bad item fails it.
+fn list_of<T>(
+    r: &mut Reader<'_>,
+    read_one: fn(&mut Reader<'_>) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
+    let mut out = Vec::new();
+    r.array(&mut |r, _| {
+        out.push(read_one(r)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// An embed's provider; one this version doesn't know is `other` (shown
+/// as a link, never loaded).
+fn provider(key: &str) -> Provider {
+    Provider::ALL
+        .into_iter()
+        .find(|p| p.key() == key)
+        .unwrap_or(Provider::Other)
+}
+
+fn captions(r: &mut Reader<'_>) -> Result<Captions, Error> {
+    let (mut src, mut lang, mut label) = (None, None, None);
+    r.object(&mut |r, key| {
+        let field = match key {
+            "src" => &mut src,
+            "lang" => &mut lang,
+            "label" => &mut label,
+            _ => return Ok(false),
+        };
+        *field = Some(r.string()?);
+        Ok(true)
+    })?;
+    Ok(Captions {
+        src: src.ok_or_else(|| r.missing("src"))?,
+        lang: lang.ok_or_else(|| r.missing("lang"))?,
+        label: label.ok_or_else(|| r.missing("label"))?,
+    })
+}
+
+fn related_link(r: &mut Reader<'_>) -> Result<RelatedLink, Error> {
+    let (mut title, mut url, mut article) = (None, None, None);
+    r.object(&mut |r, key| {
+        let field = match key {
+            "title" => &mut title,
+            "url" => &mut url,
+            "article" => &mut article,
+            _ => return Ok(false),
+        };
+        *field = r.optional_string()?;
+        Ok(true)
+    })?;
+    Ok(RelatedLink {
+        title: present(title).ok_or_else(|| r.missing("title"))?,
+        url: present(url),
+        article: present(article),
+    })
+}
+
+/// A correction: when, and what was wrong.
+fn correction(r: &mut Reader<'_>) -> Result<Correction, Error> {
+    let (mut time, mut text) = (None, None);
+    r.object(&mut |r, key| {
+        match key {
+            "time" => {
+                let at = r.mark();
+                let raw = r.str()?;
+                time = Some(Timestamp::parse(&raw).map_err(|e| r.error(at, e.to_string()))?);
+            }
+            "text" => text = present(r.optional_string()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(Correction {
+        time: time.ok_or_else(|| r.missing("time"))?,
+        text: text.ok_or_else(|| r.missing("text"))?,
+    })
 }
 
 #[derive(Default)]

@@ -29,6 +29,8 @@ pub struct Article {
     pub body: Vec<Block>,
     pub social: Option<SocialBar>,
     pub timeline: Option<Timeline>,
+    /// Corrections to the story, oldest first, shown after the body.
+    pub corrections: Vec<Correction>,
     /// What was dropped while decoding, each with its path, for the console.
     pub problems: Vec<String>,
 }
@@ -37,16 +39,7 @@ impl Article {
     /// Words of the body a reader reads.
     pub fn word_count(&self) -> usize {
         let words = |t: &str| t.split_whitespace().count();
-        self.body
-            .iter()
-            .map(|block| match block {
-                Block::Paragraph(p) => p.spans.iter().map(|s| words(&s.text)).sum(),
-                Block::Heading(Heading { text }) | Block::Quote(Quote { text, .. }) => words(text),
-                Block::List(list) => list.items.iter().map(|i| words(i)).sum(),
-                Block::Image(image) => image.caption.as_deref().map_or(0, words),
-                Block::Unknown => 0,
-            })
-            .sum()
+        self.body.iter().map(|block| block.word_count(&words)).sum()
     }
 
     /// Minutes to read the body at 200 words a minute, at least one.
@@ -128,8 +121,186 @@ pub enum Block {
     Quote(Quote),
     Image(Image),
     List(List),
+    /// A quote set apart from the text (`pullquote`).
+    PullQuote(Quote),
+    Table(Table),
+    Gallery(Gallery),
+    /// Content from a third party, loaded only when the reader asks.
+    Embed(Embed),
+    Video(Video),
+    KeyPoints(KeyPoints),
+    Factbox(Factbox),
+    Related(Related),
     /// A block type from a later version of the format: rendered as nothing.
     Unknown,
+}
+
+impl Block {
+    /// Words a reader reads in this block, counted by `words`.
+    fn word_count(&self, words: &dyn Fn(&str) -> usize) -> usize {
+        let all = |texts: &[String]| texts.iter().map(|t| words(t)).sum::<usize>();
+        match self {
+            Block::Paragraph(p) => p.spans.iter().map(|s| words(&s.text)).sum(),
+            Block::Heading(Heading { text })
+            | Block::Quote(Quote { text, .. })
+            | Block::PullQuote(Quote { text, .. }) => words(text),
+            Block::List(List { items, .. }) | Block::KeyPoints(KeyPoints { items, .. }) => {
+                all(items)
+            }
+            Block::Image(image) => image.caption.as_deref().map_or(0, words),
+            Block::Table(table) => {
+                all(&table.header) + table.rows.iter().map(|r| all(r)).sum::<usize>()
+            }
+            Block::Gallery(g) => g
+                .images
+                .iter()
+                .map(|i| i.caption.as_deref().map_or(0, words))
+                .sum(),
+            Block::Factbox(f) => f.body.iter().map(|b| b.word_count(words)).sum(),
+            Block::Embed(_) | Block::Video(_) | Block::Related(_) | Block::Unknown => 0,
+        }
+    }
+}
+
+/// A table of text. `rows` may be ragged; each row is shown as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub caption: Option<String>,
+    /// The column headings; empty when the table has none.
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Each row's first cell heads its row.
+    pub row_headers: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gallery {
+    pub caption: Option<String>,
+    /// At least one.
+    pub images: Vec<Image>,
+}
+
+/// The third parties whose content an `embed` block may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    YouTube,
+    Vimeo,
+    X,
+    Instagram,
+    TikTok,
+    Spotify,
+    SoundCloud,
+    /// Any other: shown as a link, never loaded.
+    Other,
+}
+
+impl Provider {
+    pub const ALL: [Provider; 8] = [
+        Provider::YouTube,
+        Provider::Vimeo,
+        Provider::X,
+        Provider::Instagram,
+        Provider::TikTok,
+        Provider::Spotify,
+        Provider::SoundCloud,
+        Provider::Other,
+    ];
+
+    /// The value used in the JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Provider::YouTube => "youtube",
+            Provider::Vimeo => "vimeo",
+            Provider::X => "x",
+            Provider::Instagram => "instagram",
+            Provider::TikTok => "tiktok",
+            Provider::Spotify => "spotify",
+            Provider::SoundCloud => "soundcloud",
+            Provider::Other => "other",
+        }
+    }
+
+    /// The provider's own name; `None` for `other`.
+    pub fn brand(self) -> Option<&'static str> {
+        Some(match self {
+            Provider::YouTube => "YouTube",
+            Provider::Vimeo => "Vimeo",
+            Provider::X => "X",
+            Provider::Instagram => "Instagram",
+            Provider::TikTok => "TikTok",
+            Provider::Spotify => "Spotify",
+            Provider::SoundCloud => "SoundCloud",
+            Provider::Other => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embed {
+    pub provider: Provider,
+    /// The content's page at the provider, as written (a link, never a
+    /// frame's address).
+    pub url: String,
+    pub title: String,
+    pub caption: Option<String>,
+    /// A still the publisher hosts, shown before loading.
+    pub thumbnail: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Video {
+    pub src: String,
+    pub title: String,
+    pub poster: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub captions: Vec<Captions>,
+}
+
+/// A video's captions in one language (WebVTT).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Captions {
+    pub src: String,
+    pub lang: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPoints {
+    /// `None`: the catalogue's "Key points".
+    pub title: Option<String>,
+    pub items: Vec<String>,
+}
+
+/// A box of background beside the story, of paragraphs and lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Factbox {
+    pub title: String,
+    /// Paragraphs and lists only; at least one.
+    pub body: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// `None`: the catalogue's "Related".
+    pub title: Option<String>,
+    pub links: Vec<RelatedLink>,
+}
+
+/// A related story: another article opened in the viewer, else an outside
+/// page, else just its title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedLink {
+    pub title: String,
+    pub url: Option<String>,
+    pub article: Option<String>,
+}
+
+/// A correction to the story, published at `time`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    pub time: Timestamp,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,57 +1,87 @@
-//! The story: headline, standfirst, byline, times and the body's blocks.
+//! The story: headline, standfirst, byline, times, the lead image, the
+//! body's blocks and the corrections, as the core's markup
+//! ([`article_core::story`]) says — built with `createElement` and text
+//! nodes in the browser, written as HTML ahead of time — and its
+//! [controls](controls) behind one listener.
 //!
 //! Every string is rendered as text; every `href` and `src` goes through the
 //! URL policy, and what it refuses shows as plain text (an image as its alt).
 //! Blank fields were already made absent by decoding.
 
-mod blocks;
-mod byline;
-mod dateline;
-mod figure;
-mod share;
+#[cfg(target_arch = "wasm32")]
+mod controls;
 
 use std::sync::Arc;
 
+use article_core::address::address_for;
 use article_core::article::Article;
+use article_core::story::{self, Markup, Settings};
+use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
 
-use self::blocks::BodyBlock;
-use self::byline::Byline;
-use self::dateline::Dateline;
-use self::figure::Figure;
-use self::share::ShareButton;
-use super::messages;
-use crate::browser::intl;
+use super::viewer_context;
+use crate::browser::{intl, page};
 
 #[component]
 pub fn Story(
     #[prop(into)] article: Arc<Article>,
     /// The address that shows this story, for the Share button.
     share_url: String,
+    /// The story's own URL as written, for its related stories' `article`.
+    base: String,
 ) -> impl IntoView {
-    let m = messages();
-    let reading_time = m.reading_time(&intl::number(article.reading_minutes(), &article.lang));
-    let blocks = article
-        .body
-        .iter()
-        .map(|block| view! { <BodyBlock block=block.clone() /> })
-        .collect_view();
+    let context = viewer_context();
+    // A related story opens in place, as a timeline entry does.
+    let open = |raw: &str| {
+        let resolved = page::resolve(raw, &base, UrlUse::Resource)?;
+        let href = context
+            .viewer_page
+            .with_value(|p| address_for(&resolved, p));
+        Some((href, resolved))
+    };
+    let markup = story::story(
+        &article,
+        &Settings {
+            messages: context.messages.get_untracked(),
+            low_data: context.low_data,
+            always: &|p| page::always_loads(p.key()),
+            open: &open,
+            time: &intl::long_date_time,
+            full: &intl::full,
+            number: &|n| intl::number(n, &article.lang),
+            share_url: &share_url,
+        },
+    );
+    built(markup)
+}
+
+/// The `<article>`, its content built from `markup` when the element is.
+#[cfg(target_arch = "wasm32")]
+fn built(markup: Markup) -> impl IntoView {
+    use crate::browser::markup::build;
+    let context = viewer_context();
+    // Leptos may keep the `<article>` for the next story and run this again
+    // on it: what the last story built goes first.
+    let fill = |article: web_sys::Element, markup: std::rc::Rc<Markup>| {
+        article.set_text_content(None);
+        build(&article, &markup);
+    };
     view! {
-        <article class="story" id="story">
-            <header class="story__header">
-                {article.section.clone().map(|s| view! { <p class="story__section">{s}</p> })}
-                // tabindex lets in-app navigation move focus to the new headline.
-                <h1 class="story__headline" tabindex="-1">{article.headline.clone()}</h1>
-                {article.standfirst.clone().map(|s| view! { <p class="story__standfirst">{s}</p> })}
-                <Byline authors=article.byline.clone() />
-                <Dateline published=article.published.clone() updated=article.updated.clone() />
-                <p class="story__tools">
-                    <span class="story__reading-time">{reading_time}</span>
-                    <ShareButton url=share_url title=article.headline.clone() />
-                </p>
-            </header>
-            {article.image.clone().map(|image| view! { <Figure image=image /> })}
-            <div class="story__body">{blocks}</div>
-        </article>
+        <article
+            class="story"
+            id="story"
+            use:fill=std::rc::Rc::new(markup)
+            on:click=move |ev| controls::clicked(ev, context)
+            on:change=controls::changed
+        />
     }
+}
+
+/// The `<article>` with its content, for the HTML written ahead of time
+/// (natively, no browser): the core writes the markup as HTML, every text
+/// and attribute escaped (`article_core::story::Markup::html`, tested there
+/// and in `tests/snippet.rs`). Nothing from the network is ever HTML here.
+#[cfg(not(target_arch = "wasm32"))]
+fn built(markup: Markup) -> impl IntoView {
+    view! { <article class="story" id="story" inner_html=markup.html() /> }
 }

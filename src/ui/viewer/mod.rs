@@ -190,7 +190,7 @@ pub fn Viewer(
                     view! {
                         {saved.map(|at| view! { <OfflineCopy saved=at retry=retry /> })}
                         {social.map(|bar| view! { <SocialBar bar=bar /> })}
-                        {sections.story.then(|| view! { <Story article=article share_url=share /> })}
+                        {sections.story.then(|| view! { <Story article=article share_url=share base=src.clone() /> })}
                         {standalone.then(|| view! { <EmbedCode src=src headline=headline /> })}
                     }
                     .into_any()

@@ -1,0 +1,36 @@
+//! Builds the core's [`Markup`] into the page with `createElement`,
+//! `setAttribute` and text nodes: what a string holds is never read as HTML.
+
+use article_core::story::{Markup, Op};
+use web_sys::Element;
+
+/// Builds `markup` at the end of `parent`; the first element it built.
+pub fn build(parent: &Element, markup: &Markup) -> Option<Element> {
+    let document = parent.owner_document()?;
+    let mut open = vec![parent.clone()];
+    let mut first = None;
+    for op in &markup.ops {
+        let top = open.last()?;
+        match op {
+            // The names are the core's own constants.
+            Op::Open(name) => {
+                let element = document.create_element(name).ok()?;
+                let _ = top.append_child(&element);
+                first.get_or_insert_with(|| element.clone());
+                open.push(element);
+            }
+            Op::Attr(name, value) => {
+                let _ = top.set_attribute(name, value);
+            }
+            Op::Text(text) => {
+                let _ = top.append_child(&document.create_text_node(text));
+            }
+            Op::Close => {
+                if open.len() > 1 {
+                    open.pop();
+                }
+            }
+        }
+    }
+    first
+}
