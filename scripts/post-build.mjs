@@ -115,9 +115,15 @@ function articleSnippet(args) {
 ${(run.stderr || run.error?.message || '').trim()}`);
     process.exit(1);
   }
-  // The style-src source the command names for a strict host policy.
+  // The style-src source the command names for a strict host policy, and
+  // the players' origins (frame-src) the story's embeds may load.
   const styleSource = /style-src ('sha256-[^']+')/.exec(run.stderr)?.[1];
-  return { html: run.stdout, styleSource };
+  const frameSrc = /frame-src ([^;\n]+)/.exec(run.stderr)?.[1]?.trim().split(/\s+/);
+  if (!frameSrc?.length) {
+    console.error('post-build: article-snippet named no frame-src sources');
+    process.exit(1);
+  }
+  return { html: run.stdout, styleSource, frameSrc };
 }
 
 // The publisher example that pastes the snippet: each
@@ -129,17 +135,19 @@ ${(run.stderr || run.error?.message || '').trim()}`);
 const STAND_IN = 'https://viewer.invalid/';
 const hashOf = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 let snippetPage = read('example/snippet.html');
+let snippetFrames = [];
 const snippetStyles = [...snippetPage.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => hashOf(css));
 snippetPage = snippetPage.replace(/<!-- article-snippet (\S+) -->/g, (_, src) => {
-  const { html, styleSource } = articleSnippet([
+  const { html, styleSource, frameSrc } = articleSnippet([
     join(dir, 'example', src), '--src', src, '--page', `${STAND_IN}example/snippet.html`, '--viewer', STAND_IN,
     '--integrity', embedIntegrity,
   ]);
   if (!styleSource) throw new Error('post-build: article-snippet named no style-src source');
   snippetStyles.push(styleSource);
+  snippetFrames = frameSrc;
   return html.trim().replaceAll(STAND_IN, '../');
 });
-const snippetPolicy = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' https:; style-src ${snippetStyles.join(' ')}; base-uri 'none'; object-src 'none'`;
+const snippetPolicy = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' https:; media-src 'self' https:; frame-src ${snippetFrames.join(' ')}; style-src ${snippetStyles.join(' ')}; base-uri 'none'; object-src 'none'`;
 snippetPage = snippetPage.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${snippetPolicy}">`);
 write('example/snippet.html', snippetPage);
 
@@ -162,7 +170,8 @@ if (!release) {
 // before the wasm has arrived (the wasm then takes over the same markup).
 const preloaded = index.match(/<link rel="preload" href="([^"]+\.json)"/)?.[1];
 if (!preloaded) throw new Error('post-build: no preloaded default article in index.html');
-const prerendered = JSON.parse(articleSnippet([join(dir, preloaded), '--src', preloaded, '--standalone']).html);
+const standalone = articleSnippet([join(dir, preloaded), '--src', preloaded, '--standalone']);
+const prerendered = JSON.parse(standalone.html);
 const escAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const escText = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 if (prerendered) {
@@ -212,6 +221,10 @@ const policy = {
   'style-src': ["'self'", ...styleHashes],
   'img-src': ["'self'", 'https:'],
   'connect-src': ["'self'", 'https:'],
+  // Videos, their captions; the third-party players, exactly, which load
+  // only after the reader asks (core/src/players.rs).
+  'media-src': ["'self'", 'https:'],
+  'frame-src': standalone.frameSrc,
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   'form-action': ["'none'"],

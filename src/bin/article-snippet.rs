@@ -14,7 +14,8 @@
 //! `embed.js` (its `index.html` carries it in
 //! `<meta name="article-viewer-embed-integrity">`), which the snippet then
 //! pins. On its standard error it says the `style-src` source
-//! that allows the snippet's stylesheet under a strict policy.
+//! that allows the snippet's stylesheet under a strict policy, and the
+//! `frame-src` and `media-src` sources a story's embeds and videos need.
 //!
 //! ```text
 //! cargo run --bin article-snippet -- ARTICLE.json --src URL --standalone
@@ -68,6 +69,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let src = src.ok_or(USAGE)?;
     let json = std::fs::read(&file).map_err(|e| format!("{file}: {e}"))?;
     let failed = |e: article_core::fetch::LoadError| format!("{file}: {}", e.detail());
+    // The players an embed may load (after the reader asks), and videos
+    // from the page's origin or any https: one.
+    eprintln!(
+        "article-snippet: for a strict Content-Security-Policy: frame-src {}; media-src 'self' https:",
+        article_core::players::PLAYER_ORIGINS.join(" ")
+    );
     if standalone {
         // The page's address is not known at build time: render for a
         // stand-in and make the links relative to the page again.

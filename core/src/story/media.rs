@@ -73,12 +73,8 @@ fn size(m: &mut Markup, width: Option<u32>, height: Option<u32>) {
 /// A group of figures; the first loads at once, the others as they near
 /// the screen.
 pub(super) fn gallery(m: &mut Markup, g: &Gallery, settings: &Settings) {
-    m.open("figure")
-        .class("story__gallery")
-        .attr("role", "group");
-    if let Some(caption) = &g.caption {
-        m.attr("aria-label", caption.as_str());
-    }
+    // A figure of figures, named by its own caption.
+    m.open("figure").class("story__gallery");
     for (i, image) in g.images.iter().enumerate() {
         figure(m, image, i > 0, settings);
     }

@@ -123,7 +123,10 @@ fn load(embed: &Element) -> Option<Element> {
     let title = embed.get_attribute("data-title").unwrap_or_default();
     let mut built = Markup::default();
     player_frame(&mut built, &title, &player);
-    let player_box = markup::build(embed, &built)?;
+    // Built apart, then put in place once: a frame moved after it was
+    // connected would load twice.
+    let apart = embed.owner_document()?.create_element("div").ok()?;
+    let player_box = markup::build(&apart, &built)?;
     consent.replace_with_with_node_1(&player_box).ok()?;
     player_box.first_element_child()
 }
