@@ -69,11 +69,16 @@ test('the sample story shows every block as a reader expects', async ({ page }) 
     await expect(photos.nth(i)).toHaveAttribute('height', '800');
   }
   await expect(gallery.locator('figcaption').first()).toContainText('The night market on the old quay.');
+  // Each photo really arrives (a relative src is the article's, not the page's).
+  await scrollThrough(page);
+  for (const i of [0, 1, 2]) await expect.poll(() => photos.nth(i).evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
 
   const video = story.locator('video');
   await expect(video).toHaveAttribute('controls', '');
   await expect(video).toHaveAttribute('preload', 'none');
-  await expect(video).toHaveAttribute('poster', 'media/harbour-poster.svg');
+  // Addresses are the article's own: next to it, not to the page.
+  await expect(video).toHaveAttribute('poster', /\/articles\/media\/harbour-poster\.svg$/);
+  await expect(video).toHaveAttribute('src', /\/articles\/media\/harbour\.webm$/);
   await expect(video).toHaveAccessibleName(SAMPLE.body[6].title);
   await expect(video.locator('track[kind="captions"]')).toHaveCount(2);
   await expect(video.locator('track').first()).toHaveAttribute('srclang', 'en');

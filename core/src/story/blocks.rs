@@ -6,7 +6,7 @@ use super::table::table;
 use super::third_party::embed;
 use super::{Action, Markup, Settings};
 use crate::article::{Block, Factbox, Heading, KeyPoints, List, Quote, Related, Span};
-use crate::url_policy::{self, UrlUse};
+use crate::url_policy::UrlUse;
 
 /// Block `index` of the body (its index makes the ids of the headings that
 /// name a box unique in the story).
@@ -16,7 +16,7 @@ pub(super) fn block(m: &mut Markup, block: &Block, index: usize, settings: &Sett
         Block::Paragraph(p) => {
             m.open("p");
             for s in &p.spans {
-                span(m, s);
+                span(m, s, settings);
             }
             m.close();
         }
@@ -50,11 +50,11 @@ pub(super) fn block(m: &mut Markup, block: &Block, index: usize, settings: &Sett
 }
 
 /// A run of text, bold, italic and linked as the span says.
-fn span(m: &mut Markup, span: &Span) {
+fn span(m: &mut Markup, span: &Span, settings: &Settings) {
     let href = span
         .href
         .as_deref()
-        .and_then(|h| url_policy::allow(h, UrlUse::Link));
+        .and_then(|h| (settings.resolve)(h, UrlUse::Link));
     let wraps = [
         (href.is_some(), "a"),
         (span.bold, "strong"),
@@ -120,7 +120,7 @@ fn related(m: &mut Markup, r: &Related, index: usize, settings: &Settings) {
         let outside = link
             .url
             .as_deref()
-            .and_then(|u| url_policy::allow(u, UrlUse::Link));
+            .and_then(|u| (settings.resolve)(u, UrlUse::Link));
         match (opened, outside) {
             (Some((href, article)), _) => {
                 m.open("a")

@@ -6,7 +6,7 @@
 use super::{Action, Markup, Settings};
 use crate::article::Article;
 use crate::time::Timestamp;
-use crate::url_policy::{self, UrlUse};
+use crate::url_policy::UrlUse;
 
 pub(super) fn header(m: &mut Markup, article: &Article, settings: &Settings) {
     let words = settings.messages;
@@ -39,7 +39,7 @@ pub(super) fn header(m: &mut Markup, article: &Article, settings: &Settings) {
             match author
                 .url
                 .as_deref()
-                .and_then(|u| url_policy::allow(u, UrlUse::Link))
+                .and_then(|u| (settings.resolve)(u, UrlUse::Link))
             {
                 Some(href) => m.open("a").attr("rel", "author").attr("href", href),
                 None => m.open("span"),

@@ -6,13 +6,13 @@
 
 use super::{Action, Markup, Settings};
 use crate::article::{Gallery, Image, Video};
-use crate::url_policy::{self, UrlUse};
+use crate::url_policy::UrlUse;
 
 /// An image in its figure; `lazy` unless it is the first of a gallery.
 pub(super) fn figure(m: &mut Markup, image: &Image, lazy: bool, settings: &Settings) {
     let low = settings.low_data;
     m.open("figure").class("story__figure");
-    match url_policy::allow(&image.src, UrlUse::Resource) {
+    match (settings.resolve)(&image.src, UrlUse::Resource) {
         Some(src) => {
             // Less data: no `src` until the reader asks.
             m.open("img")
@@ -91,7 +91,7 @@ pub(super) fn gallery(m: &mut Markup, g: &Gallery, settings: &Settings) {
 /// its captions as tracks.
 pub(super) fn video(m: &mut Markup, v: &Video, settings: &Settings) {
     m.open("figure").class("story__video");
-    if let Some(src) = url_policy::allow(&v.src, UrlUse::Resource) {
+    if let Some(src) = (settings.resolve)(&v.src, UrlUse::Resource) {
         m.open("video")
             .attr("controls", "")
             .attr("preload", "none")
@@ -101,13 +101,13 @@ pub(super) fn video(m: &mut Markup, v: &Video, settings: &Settings) {
             .poster
             .as_deref()
             .filter(|_| !settings.low_data)
-            .and_then(|p| url_policy::allow(p, UrlUse::Resource));
+            .and_then(|p| (settings.resolve)(p, UrlUse::Resource));
         if let Some(poster) = poster {
             m.attr("poster", poster);
         }
         size(m, v.width, v.height);
         for c in &v.captions {
-            if let Some(src) = url_policy::allow(&c.src, UrlUse::Resource) {
+            if let Some(src) = (settings.resolve)(&c.src, UrlUse::Resource) {
                 m.open("track")
                     .attr("kind", "captions")
                     .attr("src", src)

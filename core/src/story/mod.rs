@@ -12,9 +12,11 @@
 //!
 //! Every string here came from the network: it is only ever a text node or
 //! an attribute value, and every `href` and `src` went through the
-//! [URL policy](crate::url_policy). The few controls inside the body (show
-//! an image, load a third party's content, open a related story) carry a
-//! `data-action` ([`Action`]) that the shell's one listener acts on.
+//! [URL policy](crate::url_policy) and was resolved against the story's own
+//! address (a relative image is next to its article, not to the page). The
+//! few controls inside the story (share, show an image, load a third
+//! party's content, open a related story) carry a `data-action`
+//! ([`Action`]) that the shell's one listener acts on.
 
 mod blocks;
 mod corrections;
@@ -26,6 +28,7 @@ mod third_party;
 use crate::article::{Article, Provider};
 use crate::messages::Messages;
 use crate::time::Timestamp;
+use crate::url_policy::UrlUse;
 
 pub use self::third_party::player_frame;
 
@@ -271,6 +274,9 @@ pub struct Settings<'a> {
     pub low_data: bool,
     /// The providers whose content this reader chose to always load.
     pub always: &'a dyn Fn(Provider) -> bool,
+    /// A `href` or `src` of the story made absolute against the story's own
+    /// address, if the URL policy allows it for that use.
+    pub resolve: &'a dyn Fn(&str, UrlUse) -> Option<String>,
     /// A related story's `article`: its address in the viewer and its
     /// resolved URL, if it may be opened.
     pub open: &'a dyn Fn(&str) -> Option<(String, String)>,

@@ -30,6 +30,7 @@ fn story_of(blocks: &str, extra: &str, options: Options) -> Element {
             messages: options.messages,
             low_data: options.low_data,
             always: &|_| always,
+            resolve: &|u, use_| crate::url_policy::allow(u, use_),
             open: &|a| {
                 Some((
                     format!("viewer.html?src={a}"),
@@ -518,4 +519,52 @@ fn actions_round_trip_through_their_keys() {
         assert_eq!(Action::from_key(action.key()), Some(action));
     }
     assert_eq!(Action::from_key("javascript"), None);
+}
+
+#[test]
+fn every_address_is_resolved_against_the_story_not_the_page() {
+    let json = r#"{"schema_version": 1, "id": "a", "headline": "H", "published": "2025-10-15T11:50:00+03:00",
+        "image": {"src": "media/lead.jpg", "alt": "lead"},
+        "body": [{"type": "paragraph", "spans": [{"text": "link", "href": "other.html"}]},
+                 {"type": "video", "src": "media/v.webm", "title": "V", "captions": [{"src": "media/v.vtt", "lang": "en", "label": "English"}]}]}"#;
+    let article = decode(json).unwrap();
+    let resolve = |u: &str, use_| {
+        let allowed = crate::url_policy::allow(u, use_)?;
+        Some(format!("https://news.example/articles/{allowed}"))
+    };
+    let markup = story(
+        &article,
+        &Settings {
+            messages: &EN,
+            low_data: false,
+            always: &|_| false,
+            resolve: &resolve,
+            open: &|_| None,
+            time: &|t| t.clock(),
+            full: &|t| t.clock(),
+            number: &|n| n.to_string(),
+            share_url: "x",
+        },
+    );
+    let root = Element {
+        name: "article",
+        attributes: Vec::new(),
+        children: markup.tree(),
+    };
+    assert_eq!(
+        one(&root, "img").get("src"),
+        Some("https://news.example/articles/media/lead.jpg")
+    );
+    assert_eq!(
+        one(&root, "a").get("href"),
+        Some("https://news.example/articles/other.html")
+    );
+    assert_eq!(
+        one(&root, "video").get("src"),
+        Some("https://news.example/articles/media/v.webm")
+    );
+    assert_eq!(
+        one(&root, "track").get("src"),
+        Some("https://news.example/articles/media/v.vtt")
+    );
 }

@@ -9,11 +9,11 @@
 use super::{Action, Markup, Settings};
 use crate::article::Embed;
 use crate::players::{self, Player, Shape};
-use crate::url_policy::{self, UrlUse};
+use crate::url_policy::UrlUse;
 
 pub(super) fn embed(m: &mut Markup, e: &Embed, settings: &Settings) {
     let words = settings.messages;
-    let link = url_policy::allow(&e.url, UrlUse::Link);
+    let link = (settings.resolve)(&e.url, UrlUse::Link);
     let player = players::player(e.provider, &e.url);
     m.open("figure").class("story__embed");
     let (Some(brand), Some(href), Some(player)) = (e.provider.brand(), link.clone(), player) else {
@@ -52,7 +52,7 @@ pub(super) fn embed(m: &mut Markup, e: &Embed, settings: &Settings) {
             .thumbnail
             .as_deref()
             .filter(|_| !settings.low_data)
-            .and_then(|t| url_policy::allow(t, UrlUse::Resource));
+            .and_then(|t| (settings.resolve)(t, UrlUse::Resource));
         if let Some(src) = thumbnail {
             m.open("img")
                 .class("story__embed-thumbnail")

@@ -45,6 +45,7 @@ pub fn Story(
             messages: context.messages.get_untracked(),
             low_data: context.low_data,
             always: &|p| page::always_loads(p.key()),
+            resolve: &|raw, url_use| page::resolve(raw, &base, url_use),
             open: &open,
             time: &intl::long_date_time,
             full: &intl::full,
