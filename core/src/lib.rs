@@ -13,8 +13,8 @@
 //!   document's metadata;
 //! - [`time`]: RFC 3339 and HTTP dates; [`dates`]: dates in words for the
 //!   HTML written ahead of time;
-//! - [`story`] and [`players`]: the story's body as elements, and the
-//!   third-party players an embed may load;
+//! - [`markup`], [`story`], [`social_bar`] and [`players`]: what the viewer
+//!   shows, as markup, and the third-party players an embed may load;
 //! - [`json`]: the JSON reader the decoder drives, and JSON-LD's escaping.
 //!
 //! It depends on the standard library only, so it builds and tests natively
@@ -28,9 +28,11 @@ pub mod embed;
 pub mod fetch;
 pub mod json;
 pub mod live;
+pub mod markup;
 pub mod messages;
 pub mod metadata;
 pub mod players;
+pub mod social_bar;
 pub mod story;
 pub mod time;
 pub mod timeline;

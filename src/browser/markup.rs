@@ -1,7 +1,7 @@
 //! Builds the core's [`Markup`] into the page with `createElement`,
 //! `setAttribute` and text nodes: what a string holds is never read as HTML.
 
-use article_core::story::{Markup, Op};
+use article_core::markup::{Markup, Op};
 use web_sys::Element;
 
 /// Builds `markup` at the end of `parent`; the first element it built.
@@ -12,9 +12,14 @@ pub fn build(parent: &Element, markup: &Markup) -> Option<Element> {
     for op in &markup.ops {
         let top = open.last()?;
         match op {
-            // The names are the core's own constants.
+            // The names are the core's own constants; icons are SVG.
             Op::Open(name) => {
-                let element = document.create_element(name).ok()?;
+                let element = if matches!(*name, "svg" | "path") {
+                    document.create_element_ns(Some("http://www.w3.org/2000/svg"), name)
+                } else {
+                    document.create_element(name)
+                }
+                .ok()?;
                 let _ = top.append_child(&element);
                 first.get_or_insert_with(|| element.clone());
                 open.push(element);

@@ -80,7 +80,7 @@ fn built(markup: Markup) -> impl IntoView {
 
 /// The `<article>` with its content, for the HTML written ahead of time
 /// (natively, no browser): the core writes the markup as HTML, every text
-/// and attribute escaped (`article_core::story::Markup::html`, tested there
+/// and attribute escaped (`article_core::markup::Markup::html`, tested there
 /// and in `tests/snippet.rs`). Nothing from the network is ever HTML here.
 #[cfg(not(target_arch = "wasm32"))]
 fn built(markup: Markup) -> impl IntoView {

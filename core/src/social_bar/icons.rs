@@ -4,7 +4,7 @@
 //! email and "other" glyphs are drawn for this project. Inline paths cost no
 //! request and take the link's colour through `fill="currentColor"`.
 
-use article_core::article::Network;
+use crate::article::Network;
 
 /// The SVG path data of a network's icon.
 pub fn icon_path(network: Network) -> &'static str {
