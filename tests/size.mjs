@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, set just above today's build (195.2 KB gzip,
+// A guard against regressions, set just above today's build (187.3 KB gzip,
 // embed.js included; see README, "Performance").
 // It only goes down: a feature that needs bytes earns them elsewhere.
-const BUDGET_JS_WASM_GZIP = 195.5 * 1024;
+const BUDGET_JS_WASM_GZIP = 187.5 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));

@@ -2,7 +2,11 @@
 //! publisher copies to embed one.
 //!
 //! The options are read from attribute or query values handed in by the
-//! shell, which mounts the viewers; the snippets are strings.
+//! shell, which mounts the viewers; the snippets are strings; the Embed
+//! control that offers them is markup.
+
+use crate::markup::{Action, Markup};
+use crate::messages::Messages;
 
 /// Which parts of the viewer show (`data-sections="story,social,timeline"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,6 +269,39 @@ pub fn iframe_snippet(viewer_dir: &str, src: &str, title: &str) -> String {
     )
 }
 
+/// The standalone viewer's "Embed" control, as markup: both snippets for
+/// the story shown, each read-only with a Copy button and a status that
+/// says what happened.
+pub fn embed_code(m: &mut Markup, inline: &str, iframe: &str, words: &Messages) {
+    m.open("details").class("embed-code");
+    m.leaf("summary", "", words.embed);
+    for (label, code) in [(words.embed_inline, inline), (words.embed_iframe, iframe)] {
+        m.open("div")
+            .class("embed-code__form")
+            .open("label")
+            .text(label);
+        m.open("textarea")
+            .attr("readonly", "")
+            .attr("spellcheck", "false")
+            .attr("dir", "ltr")
+            .text(code)
+            .close()
+            .close();
+        m.open("button")
+            .attr("type", "button")
+            .class("embed-code__copy")
+            .attr("data-action", Action::Copy.key())
+            .text(words.copy)
+            .close();
+        m.open("span")
+            .class("embed-code__status")
+            .attr("role", "status")
+            .close()
+            .close();
+    }
+    m.close();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,5 +431,22 @@ mod tests {
         assert!(f.contains("title=\"A &quot;title&quot;\""));
         assert!(f.contains("sandbox=\"allow-scripts allow-same-origin"));
         assert!(!f.contains("\"*\""), "never posts to any origin");
+    }
+
+    #[test]
+    fn the_embed_control_offers_both_snippets_to_copy() {
+        let mut m = Markup::default();
+        embed_code(
+            &mut m,
+            "<div data-article-viewer>",
+            "<iframe>",
+            &crate::messages::FR,
+        );
+        let html = m.html();
+        assert!(html.starts_with("<details class=\"embed-code\"><summary>"));
+        assert!(html.contains("&lt;div data-article-viewer&gt;</textarea>"));
+        assert!(html.contains("&lt;iframe&gt;</textarea>"));
+        assert_eq!(html.matches("data-action=\"copy\"").count(), 2);
+        assert_eq!(html.matches("role=\"status\"").count(), 2);
     }
 }

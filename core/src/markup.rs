@@ -130,6 +130,52 @@ impl Markup {
     }
 }
 
+/// What a control in the markup does when pressed (its `data-action`): the
+/// shell's one listener per built piece acts on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// "Show image" for a reader who asked for less data: the image before
+    /// it gets its `src` from its `data-src`.
+    ShowImage,
+    /// "Load content from …": the embed around it becomes its player.
+    Load,
+    /// "Always load content from …": a checkbox kept per provider.
+    Always,
+    /// A related story opened in place from its `data-article`.
+    Open,
+    /// The story's address (`data-url`) to the share sheet or the clipboard.
+    Share,
+    /// The Embed control: its snippet (the `<textarea>` beside it) to the
+    /// clipboard.
+    Copy,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::ShowImage,
+        Action::Load,
+        Action::Always,
+        Action::Open,
+        Action::Share,
+        Action::Copy,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::ShowImage => "show-image",
+            Action::Load => "load",
+            Action::Always => "always",
+            Action::Open => "open",
+            Action::Share => "share",
+            Action::Copy => "copy",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
 /// Escapes text for an HTML text node or a quoted attribute value.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {

@@ -19,6 +19,9 @@ const PAGES = {
 async function ready(page, expected) {
   if (expected) await expect(page.getByRole('heading', { level: 1, name: expected })).toBeVisible();
   else await expect(page.getByRole('alert')).toBeVisible();
+  // The live viewer has taken over from the story prerendered into the page
+  // (or there was none): what the test looks at stays put.
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
 }
 
 for (const [name, [path, expected]] of Object.entries(PAGES)) {

@@ -192,7 +192,7 @@ base('another ?src= never shows the prerendered default story', async ({ page })
   await page.route('**/*.wasm', (route) => route.abort());
   await page.goto('index.html?src=articles/sample-city-budget.json');
   await expect(page.locator('[data-prerendered]')).toBeHidden();
-  await expect(page.getByText(SEED_HEADLINE)).toBeHidden();
+  await expect(page.getByText(SEED_HEADLINE, { exact: true })).toBeHidden();
 });
 
 test('when the default story cannot load, the prerendered one stays under the alert', async ({ page }) => {

@@ -67,3 +67,85 @@ pub fn social_bar(m: &mut Markup, bar: &SocialBar, words: &Messages, landmarks: 
     }
     m.close().close();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::SocialLink;
+    use crate::markup::{Element, Node};
+    use crate::messages::{AR, EN};
+
+    fn bar(landmarks: bool, words: &'static Messages) -> Element {
+        let bar = SocialBar {
+            title: None,
+            links: vec![
+                SocialLink {
+                    network: Network::Facebook,
+                    url: "https://www.facebook.com/news".into(),
+                    label: None,
+                },
+                SocialLink {
+                    network: Network::X,
+                    url: "javascript:alert(1)".into(),
+                    label: None,
+                },
+                SocialLink {
+                    network: Network::Email,
+                    url: "mailto:desk@news.example".into(),
+                    label: None,
+                },
+                SocialLink {
+                    network: Network::Other,
+                    url: "https://news.example/".into(),
+                    label: Some("Newsletter".into()),
+                },
+            ],
+        };
+        let mut m = Markup::default();
+        social_bar(&mut m, &bar, words, landmarks);
+        match m.tree().remove(0) {
+            Node::Element(e) => e,
+            Node::Text(_) => panic!(),
+        }
+    }
+
+    #[test]
+    fn a_named_nav_of_safe_new_tab_links_with_icons() {
+        let nav = bar(true, &EN);
+        assert_eq!(
+            (nav.name, nav.get("aria-label")),
+            ("nav", Some("Follow us"))
+        );
+        let links: Vec<_> = nav
+            .elements()
+            .into_iter()
+            .filter(|e| e.name == "a")
+            .collect();
+        let labels: Vec<_> = links.iter().map(|a| a.get("aria-label").unwrap()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Facebook (opens in a new tab)",
+                "Email (opens in a new tab)",
+                "Newsletter (opens in a new tab)"
+            ]
+        );
+        for a in &links {
+            assert_eq!(
+                (a.get("target"), a.get("rel")),
+                (Some("_blank"), Some("noopener noreferrer"))
+            );
+            let svg = a.elements().into_iter().find(|e| e.name == "svg").unwrap();
+            assert_eq!(svg.get("aria-hidden"), Some("true"));
+        }
+    }
+
+    #[test]
+    fn inside_a_publishers_page_it_is_a_group_in_the_storys_language() {
+        let group = bar(false, &AR);
+        assert_eq!(
+            (group.name, group.get("role"), group.get("aria-label")),
+            ("div", Some("group"), Some("تابعونا"))
+        );
+    }
+}

@@ -31,47 +31,7 @@ use crate::time::Timestamp;
 use crate::url_policy::UrlUse;
 
 pub use self::third_party::player_frame;
-pub use crate::markup::{Element, Markup, Node, Op};
-
-/// What a control inside the body does when pressed; its `data-action`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// "Show image" for a reader who asked for less data: the image before
-    /// it gets its `src` from its `data-src`.
-    ShowImage,
-    /// "Load content from …": the embed around it becomes its player.
-    Load,
-    /// "Always load content from …": a checkbox kept per provider.
-    Always,
-    /// A related story opened in place from its `data-article`.
-    Open,
-    /// The story's address (`data-url`) to the share sheet or the clipboard.
-    Share,
-}
-
-impl Action {
-    pub const ALL: [Action; 5] = [
-        Action::ShowImage,
-        Action::Load,
-        Action::Always,
-        Action::Open,
-        Action::Share,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Action::ShowImage => "show-image",
-            Action::Load => "load",
-            Action::Always => "always",
-            Action::Open => "open",
-            Action::Share => "share",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.key() == key)
-    }
-}
+pub use crate::markup::{Action, Element, Markup, Node, Op};
 
 /// What the body's elements depend on besides the article.
 pub struct Settings<'a> {

@@ -72,7 +72,7 @@ pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
                 context.open.run(article);
             }
         }
-        Action::Always => {}
+        Action::Always | Action::Copy => {}
     }
 }
 
