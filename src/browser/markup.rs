@@ -4,6 +4,14 @@
 use article_core::markup::{Markup, Op};
 use web_sys::Element;
 
+/// A directive (`use:fill=markup`): builds `markup` into the element in
+/// place of what it held (Leptos may keep an element for the next story and
+/// run its directive again).
+pub fn fill(parent: Element, markup: std::rc::Rc<Markup>) {
+    parent.set_text_content(None);
+    build(&parent, &markup);
+}
+
 /// Builds `markup` at the end of `parent`; the first element it built.
 pub fn build(parent: &Element, markup: &Markup) -> Option<Element> {
     let document = parent.owner_document()?;

@@ -34,12 +34,9 @@ pub fn EmbedCode(
 
 #[cfg(target_arch = "wasm32")]
 fn built(markup: Markup) -> impl IntoView {
+    use crate::browser::markup::fill;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let fill = |slot: web_sys::Element, markup: std::rc::Rc<Markup>| {
-        slot.set_text_content(None);
-        crate::browser::markup::build(&slot, &markup);
-    };
     let words = messages();
     // Copy: to the clipboard, else selected for the reader to copy, and
     // saying which.

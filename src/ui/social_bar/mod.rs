@@ -24,11 +24,7 @@ pub fn SocialBar(bar: SocialBarData) -> impl IntoView {
 /// A box (`display: contents`) the bar is built into.
 #[cfg(target_arch = "wasm32")]
 fn slot(markup: Markup) -> impl IntoView {
-    // Leptos may keep the box for the next story: the last bar goes first.
-    let fill = |slot: web_sys::Element, markup: std::rc::Rc<Markup>| {
-        slot.set_text_content(None);
-        crate::browser::markup::build(&slot, &markup);
-    };
+    use crate::browser::markup::fill;
     view! { <div class="social-bar-slot" use:fill=std::rc::Rc::new(markup) /> }
 }
 

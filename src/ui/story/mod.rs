@@ -59,14 +59,8 @@ pub fn Story(
 /// The `<article>`, its content built from `markup` when the element is.
 #[cfg(target_arch = "wasm32")]
 fn built(markup: Markup) -> impl IntoView {
-    use crate::browser::markup::build;
+    use crate::browser::markup::fill;
     let context = viewer_context();
-    // Leptos may keep the `<article>` for the next story and run this again
-    // on it: what the last story built goes first.
-    let fill = |article: web_sys::Element, markup: std::rc::Rc<Markup>| {
-        article.set_text_content(None);
-        build(&article, &markup);
-    };
     view! {
         <article
             class="story"
