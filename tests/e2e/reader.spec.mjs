@@ -90,10 +90,16 @@ test('a skip link leads to the story, focus is visible, and headings never skip 
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   expect(await skip.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
+  // The skip link moves within the story: it does not load it again (which
+  // would rebuild it under the reader's focus).
+  const reloads = [];
+  page.on('request', (r) => { if (r.url().includes('syria-russia-moscow-visit.json')) reloads.push(r.url()); });
   await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
   await page.keyboard.press('Tab');
   // The next stop is inside the story, past the social bar before it.
   expect(await page.evaluate(() => document.activeElement.closest('#story') !== null)).toBe(true);
+  expect(reloads).toEqual([]);
   await expect(h1(page)).toHaveText(SEED.headline);
   const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])));
   expect(levels[0]).toBe(1);

@@ -73,8 +73,13 @@ pub fn Viewer(
     // (Ahead of time there is no history to listen to.)
     if history && cfg!(target_arch = "wasm32") {
         // Back and Forward: the address already names the article to show.
+        // A move within the same article (the skip link, an entry's
+        // permalink: only the fragment changed) is not a new story.
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
-            load(page::requested_src().unwrap_or_else(|| first.clone()), true)
+            let src = page::requested_src().unwrap_or_else(|| first.clone());
+            if src != loader.current_src() {
+                load(src, true)
+            }
         });
     }
     let open = Callback::new(move |url: String| {
