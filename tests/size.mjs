@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, set just above today's build (187.3 KB gzip,
+// A guard against regressions, set just above today's build (187.4 KB gzip,
 // embed.js included; see README, "Performance").
 // It only goes down: a feature that needs bytes earns them elsewhere.
 const BUDGET_JS_WASM_GZIP = 187.5 * 1024;
