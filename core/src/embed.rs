@@ -442,11 +442,29 @@ mod tests {
             "<iframe>",
             &crate::messages::FR,
         );
-        let html = m.html();
-        assert!(html.starts_with("<details class=\"embed-code\"><summary>"));
-        assert!(html.contains("&lt;div data-article-viewer&gt;</textarea>"));
-        assert!(html.contains("&lt;iframe&gt;</textarea>"));
-        assert_eq!(html.matches("data-action=\"copy\"").count(), 2);
-        assert_eq!(html.matches("role=\"status\"").count(), 2);
+        let tree = m.tree();
+        let crate::markup::Node::Element(details) = &tree[0] else {
+            panic!("{tree:?}")
+        };
+        assert_eq!(
+            (details.name, details.get("class")),
+            ("details", Some("embed-code"))
+        );
+        let all = details.elements();
+        let areas: Vec<String> = all
+            .iter()
+            .filter(|e| e.name == "textarea")
+            .map(|e| e.text())
+            .collect();
+        assert_eq!(areas, ["<div data-article-viewer>", "<iframe>"]);
+        let copy = all
+            .iter()
+            .filter(|e| e.get("data-action") == Some("copy"))
+            .count();
+        let status = all
+            .iter()
+            .filter(|e| e.get("role") == Some("status"))
+            .count();
+        assert_eq!((copy, status), (2, 2));
     }
 }

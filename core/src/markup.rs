@@ -2,9 +2,8 @@
 //! an element, give it an attribute, add text, close it), which the core
 //! writes for what the viewer shows — the story, the social bar — and the
 //! browser shell builds with `createElement`, `setAttribute` and text nodes
-//! (`src/browser/markup.rs`), never as HTML. Natively the same stream is
-//! written as HTML with every text and attribute escaped, for the story
-//! rendered ahead of time.
+//! (`src/browser/markup.rs`), never as HTML; natively, for the HTML written
+//! ahead of time, its [tree](Markup::tree) becomes Leptos views.
 //!
 //! A stream rather than a tree of owned nodes: each step is one push, which
 //! keeps the code that writes markup small in the wasm;
@@ -59,50 +58,6 @@ impl Markup {
             self.class(class);
         }
         self.text(text).close()
-    }
-
-    /// The markup as HTML, for the story written ahead of time: every text
-    /// and attribute value escaped, so what it holds stays text.
-    pub fn html(&self) -> String {
-        const VOID: [&str; 6] = ["img", "input", "track", "br", "hr", "source"];
-        let mut out = String::new();
-        let mut open: Vec<&str> = Vec::new();
-        let mut in_tag = false;
-        for op in &self.ops {
-            if in_tag && !matches!(op, Op::Attr(..)) {
-                out.push('>');
-                in_tag = false;
-            }
-            match op {
-                Op::Open(name) => {
-                    out.push('<');
-                    out.push_str(name);
-                    open.push(name);
-                    in_tag = true;
-                }
-                Op::Attr(name, value) => {
-                    out.push(' ');
-                    out.push_str(name);
-                    out.push_str("=\"");
-                    escape(&mut out, value);
-                    out.push('"');
-                }
-                Op::Text(text) => escape(&mut out, text),
-                Op::Close => {
-                    if let Some(name) = open.pop() {
-                        if !VOID.contains(&name) {
-                            out.push_str("</");
-                            out.push_str(name);
-                            out.push('>');
-                        }
-                    }
-                }
-            }
-        }
-        if in_tag {
-            out.push('>');
-        }
-        out
     }
 
     /// The elements and texts as a tree.
@@ -173,20 +128,6 @@ impl Action {
 
     pub fn from_key(key: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.key() == key)
-    }
-}
-
-/// Escapes text for an HTML text node or a quoted attribute value.
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 

@@ -32,52 +32,22 @@ pub fn EmbedCode(
     built(markup)
 }
 
+/// Built from the markup; its Copy buttons behind the one listener of the
+/// core's controls (`ui/controls.rs`).
 #[cfg(target_arch = "wasm32")]
 fn built(markup: Markup) -> impl IntoView {
     use crate::browser::markup::fill;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let words = messages();
-    // Copy: to the clipboard, else selected for the reader to copy, and
-    // saying which.
-    let copy = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-action=\"copy\"]").ok().flatten())
-        else {
-            return;
-        };
-        let form = button.parent_element();
-        let area = form
-            .as_ref()
-            .and_then(|f| f.query_selector("textarea").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
-        let status = button.next_element_sibling();
-        let Some(area) = area else { return };
-        leptos::task::spawn_local(async move {
-            let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
-            let copied = match clipboard {
-                Some(c) => JsFuture::from(c.write_text(&area.value())).await.is_ok(),
-                None => false,
-            };
-            if !copied {
-                // No clipboard access: select it for the reader to copy.
-                area.select();
-            }
-            if let Some(status) = status {
-                status.set_text_content(Some(if copied {
-                    words.copied
-                } else {
-                    words.copy_by_hand
-                }));
-            }
-        });
-    };
-    view! { <div class="embed-code-slot" use:fill=std::rc::Rc::new(markup) on:click=copy /> }
+    let context = super::viewer_context();
+    view! {
+        <div
+            class="embed-code-slot"
+            use:fill=std::rc::Rc::new(markup)
+            on:click=move |ev| super::controls::clicked(ev, context)
+        />
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn built(markup: Markup) -> impl IntoView {
-    view! { <div class="embed-code-slot" inner_html=markup.html() /> }
+    view! { <div class="embed-code-slot">{super::ahead(&markup)}</div> }
 }

@@ -28,9 +28,8 @@ fn slot(markup: Markup) -> impl IntoView {
     view! { <div class="social-bar-slot" use:fill=std::rc::Rc::new(markup) /> }
 }
 
-/// Ahead of time: the core writes the bar as escaped HTML (see the story's
-/// `built`).
+/// Ahead of time: the bar as views.
 #[cfg(not(target_arch = "wasm32"))]
 fn slot(markup: Markup) -> impl IntoView {
-    view! { <div class="social-bar-slot" inner_html=markup.html() /> }
+    view! { <div class="social-bar-slot">{super::ahead(&markup)}</div> }
 }

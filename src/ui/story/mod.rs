@@ -2,14 +2,11 @@
 //! body's blocks and the corrections, as the core's markup
 //! ([`article_core::story`]) says — built with `createElement` and text
 //! nodes in the browser, written as HTML ahead of time — and its
-//! [controls](controls) behind one listener.
+//! controls behind one listener (`ui/controls.rs`).
 //!
 //! Every string is rendered as text; every `href` and `src` goes through the
 //! URL policy, and what it refuses shows as plain text (an image as its alt).
 //! Blank fields were already made absent by decoding.
-
-#[cfg(target_arch = "wasm32")]
-mod controls;
 
 use std::sync::Arc;
 
@@ -66,17 +63,15 @@ fn built(markup: Markup) -> impl IntoView {
             class="story"
             id="story"
             use:fill=std::rc::Rc::new(markup)
-            on:click=move |ev| controls::clicked(ev, context)
-            on:change=controls::changed
+            on:click=move |ev| crate::ui::controls::clicked(ev, context)
+            on:change=crate::ui::controls::changed
         />
     }
 }
 
-/// The `<article>` with its content, for the HTML written ahead of time
-/// (natively, no browser): the core writes the markup as HTML, every text
-/// and attribute escaped (`article_core::markup::Markup::html`, tested there
-/// and in `tests/snippet.rs`). Nothing from the network is ever HTML here.
+/// The `<article>` with its content as views, for the HTML written ahead of
+/// time (natively, no browser; `tests/snippet.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 fn built(markup: Markup) -> impl IntoView {
-    view! { <article class="story" id="story" inner_html=markup.html() /> }
+    view! { <article class="story" id="story">{super::ahead(&markup)}</article> }
 }

@@ -1,6 +1,6 @@
-//! What the story's controls do. The story is built from the core's markup,
-//! so its buttons and links carry a `data-action` and one listener on the
-//! story acts on them (no closure per image, embed or link):
+//! What the controls in the core's markup do (the story's, the Embed
+//! control's): each carries a `data-action`, and one listener on what was
+//! built acts on them (no closure per image, embed or link):
 //!
 //! - Share: the system share sheet where the browser has the Web Share API,
 //!   else the link copied to the clipboard, and saying so;
@@ -9,7 +9,9 @@
 //!   built by the core from the id in the embed's `url`;
 //! - Always load content from …: kept on this device per provider, and
 //!   every embed of that provider in the story follows it;
-//! - a related story opens in place, as a timeline entry does.
+//! - a related story opens in place, as a timeline entry does;
+//! - Copy (the Embed control): the snippet beside it to the clipboard, else
+//!   selected for the reader to copy, and saying which.
 
 use article_core::article::Provider;
 use article_core::players;
@@ -17,7 +19,7 @@ use article_core::story::{player_frame, Action, Markup};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 use crate::browser::{markup, page};
 use crate::ui::ViewerContext;
@@ -72,7 +74,8 @@ pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
                 context.open.run(article);
             }
         }
-        Action::Always | Action::Copy => {}
+        Action::Copy => copy(&control, context),
+        Action::Always => {}
     }
 }
 
@@ -131,6 +134,14 @@ fn load(embed: &Element) -> Option<Element> {
     player_box.first_element_child()
 }
 
+/// Whether `text` reached the clipboard.
+async fn to_clipboard(text: &str) -> bool {
+    match web_sys::window().map(|w| w.navigator().clipboard()) {
+        Some(clipboard) => JsFuture::from(clipboard.write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
 fn share(button: &Element, context: ViewerContext) {
     let url = button.get_attribute("data-url").unwrap_or_default();
     let title = button
@@ -159,13 +170,35 @@ fn share(button: &Element, context: ViewerContext) {
             }
             return;
         }
-        if JsFuture::from(navigator.clipboard().write_text(&url))
-            .await
-            .is_ok()
-        {
+        if to_clipboard(&url).await {
             if let Some(status) = status {
                 status.set_text_content(Some(copied));
             }
+        }
+    });
+}
+
+/// The Embed control's Copy: its snippet (the `<textarea>` in the same
+/// form) to the clipboard, else selected for the reader to copy.
+fn copy(button: &Element, context: ViewerContext) {
+    let area = button
+        .parent_element()
+        .and_then(|form| form.query_selector("textarea").ok().flatten())
+        .and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
+    let Some(area) = area else { return };
+    let status = button.next_element_sibling();
+    let words = context.messages.get_untracked();
+    leptos::task::spawn_local(async move {
+        let copied = to_clipboard(&area.value()).await;
+        if !copied {
+            area.select();
+        }
+        if let Some(status) = status {
+            status.set_text_content(Some(if copied {
+                words.copied
+            } else {
+                words.copy_by_hand
+            }));
         }
     });
 }
