@@ -8,12 +8,12 @@
 //
 // and, in release builds:
 //
-//   the default article prerendered into index.html, by the viewer's own
-//   components rendered natively (article-snippet), so that the first view
+//   the default article prerendered into index.html, by the core's one HTML
+//   writer run natively (article-snippet), so that the first view
 //   paints the story before the wasm has arrived (the wasm then takes over
 //   the same markup);
 //   the stylesheet inline in index.html and embed.html (no round trip before
-//   the first paint), allowed by its hash;
+//   the first paint), as snippets carry it, allowed by its hash;
 //   the Content-Security-Policy, as a <meta http-equiv> in index.html and
 //   embed.html and in _headers for static hosts (Netlify, Cloudflare Pages;
 //   the end-to-end test server reads it too), from the one policy below.
@@ -102,7 +102,7 @@ index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <me
 
 // ------------------------------------------------------------- ahead of time
 
-// Stories rendered ahead of time by the viewer's own components, natively
+// Stories written ahead of time by the core's one HTML writer, natively
 // (src/bin/article-snippet.rs): no browser needed. A build that cannot run
 // it fails, and says why: the page it would ship is the slow one.
 const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -152,12 +152,24 @@ snippetPage = snippetPage.replace('<meta charset="utf-8">', `<meta charset="utf-
 write('example/snippet.html', snippetPage);
 
 // The stylesheet goes inline into the pages of the viewer's own (release
-// builds): the first paint needs no second round trip. (It is small: about 3.5 KB gzip.) The
-// policy allows it by its hash.
-const inlineStyle = (html) => html.replace(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/, (link, href) => {
-  const css = read(href).trim();
+// builds): the first paint needs no second round trip. It is the stylesheet
+// exactly as a snippet carries it (`article-snippet --css`), so that the
+// Embed control, which reads it there, writes the command's snippet byte
+// for byte. The policy allows it by its hash.
+function snippetCss() {
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article-snippet', '--', '--css'], {
+    cwd: root, encoding: 'utf8', maxBuffer: 64 << 20,
+  });
+  if (run.status !== 0 || !run.stdout.trim()) {
+    console.error(`post-build: cannot write the stylesheet (cargo run --bin article-snippet -- --css):
+${(run.stderr || run.error?.message || '').trim()}`);
+    process.exit(1);
+  }
+  return run.stdout.replace(/\n$/, '');
+}
+const inlineStyle = (html, css) => html.replace(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/, (link, href) => {
   if (css.includes('</style')) throw new Error(`post-build: ${href} cannot be inlined`);
-  return `<style>${css}</style>`;
+  return `<style data-article-viewer-css>${css}</style>`;
 });
 if (!release) {
   write('index.html', index);
@@ -188,10 +200,11 @@ if (prerendered) {
 
 // ------------------------------------------------------------- critical CSS
 
-index = inlineStyle(index);
-embed = inlineStyle(embed);
+const viewerCss = snippetCss();
+index = inlineStyle(index, viewerCss);
+embed = inlineStyle(embed, viewerCss);
 if (/<link rel="stylesheet"/.test(index)) throw new Error('post-build: the stylesheet link was not inlined');
-const styleHashes = [...new Set([...index.matchAll(/<style>([\s\S]*?)<\/style>/g), ...embed.matchAll(/<style>([\s\S]*?)<\/style>/g)]
+const styleHashes = [...new Set([...index.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g), ...embed.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
   .map(([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`))];
 
 // ------------------------------------------------------------- offline

@@ -1,5 +1,6 @@
 //! The standalone viewer, as built by trunk.
 
 fn main() {
+    #[cfg(target_arch = "wasm32")]
     article_viewer::start();
 }

@@ -165,16 +165,7 @@ pub const HEIGHT_MESSAGE: &str = "article-viewer:height";
 /// Escapes text for a double-quoted HTML attribute or element content.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    crate::markup::escape_into(&mut out, text, true);
     out
 }
 
@@ -269,12 +260,22 @@ pub fn iframe_snippet(viewer_dir: &str, src: &str, title: &str) -> String {
     )
 }
 
-/// The standalone viewer's "Embed" control, as markup: both snippets for
-/// the story shown, each read-only with a Copy button and a status that
-/// says what happened.
-pub fn embed_code(m: &mut Markup, inline: &str, iframe: &str, words: &Messages) {
+/// The standalone viewer's "Embed" control, as markup: a disclosure whose
+/// [`embed_forms`] are written when the reader first opens it (the
+/// snippet that carries its story is the whole story again, written only
+/// for a reader who asks).
+pub fn embed_code(m: &mut Markup, words: &Messages) {
     m.open("details").class("embed-code");
-    m.leaf("summary", "", words.embed);
+    m.open("summary")
+        .attr("data-action", Action::Embed.key())
+        .text(words.embed)
+        .close();
+    m.close();
+}
+
+/// The Embed control's forms: both snippets for the story shown, each
+/// read-only with a Copy button and a status that says what happened.
+pub fn embed_forms(m: &mut Markup, inline: &str, iframe: &str, words: &Messages) {
     for (label, code) in [(words.embed_inline, inline), (words.embed_iframe, iframe)] {
         m.open("div")
             .class("embed-code__form")
@@ -299,7 +300,6 @@ pub fn embed_code(m: &mut Markup, inline: &str, iframe: &str, words: &Messages) 
             .close()
             .close();
     }
-    m.close();
 }
 
 #[cfg(test)]
@@ -436,12 +436,7 @@ mod tests {
     #[test]
     fn the_embed_control_offers_both_snippets_to_copy() {
         let mut m = Markup::default();
-        embed_code(
-            &mut m,
-            "<div data-article-viewer>",
-            "<iframe>",
-            &crate::messages::FR,
-        );
+        embed_code(&mut m, &crate::messages::FR);
         let tree = m.tree();
         let crate::markup::Node::Element(details) = &tree[0] else {
             panic!("{tree:?}")
@@ -450,7 +445,25 @@ mod tests {
             (details.name, details.get("class")),
             ("details", Some("embed-code"))
         );
-        let all = details.elements();
+        // Its forms are written when the reader opens it.
+        let summary = &details.elements()[1];
+        assert_eq!(summary.get("data-action"), Some("embed"));
+        let mut m = Markup::default();
+        embed_forms(
+            &mut m,
+            "<div data-article-viewer>",
+            "<iframe>",
+            &crate::messages::FR,
+        );
+        let forms: Vec<_> = m
+            .tree()
+            .into_iter()
+            .filter_map(|n| match n {
+                crate::markup::Node::Element(e) => Some(e),
+                crate::markup::Node::Text(_) => None,
+            })
+            .collect();
+        let all: Vec<_> = forms.iter().flat_map(|f| f.elements()).collect();
         let areas: Vec<String> = all
             .iter()
             .filter(|e| e.name == "textarea")

@@ -13,14 +13,18 @@
 //!   document's metadata;
 //! - [`time`]: RFC 3339 and HTTP dates; [`dates`]: dates in words for the
 //!   HTML written ahead of time;
-//! - [`markup`], [`story`], [`social_bar`] and [`players`]: what the viewer
-//!   shows, as markup, and the third-party players an embed may load;
+//! - [`markup`], [`story`], [`social_bar`], [`timeline::markup`] and
+//!   [`players`]: what the viewer shows, as markup, and the third-party
+//!   players an embed may load;
+//! - [`ahead`]: the viewer written as HTML ahead of time — the snippet
+//!   (the command's and the Embed control's) and the prerender;
 //! - [`json`]: the JSON reader the decoder drives, and JSON-LD's escaping.
 //!
 //! It depends on the standard library only, so it builds and tests natively
 //! in seconds; the viewer crate is the browser shell around it.
 
 pub mod address;
+pub mod ahead;
 pub mod article;
 pub mod config;
 pub mod dates;

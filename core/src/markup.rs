@@ -2,8 +2,11 @@
 //! an element, give it an attribute, add text, close it), which the core
 //! writes for what the viewer shows — the story, the social bar — and the
 //! browser shell builds with `createElement`, `setAttribute` and text nodes
-//! (`src/browser/markup.rs`), never as HTML; natively, for the HTML written
-//! ahead of time, its [tree](Markup::tree) becomes Leptos views.
+//! (`src/browser/markup.rs`), never as HTML. For the HTML written ahead of
+//! time — the snippet command, the build's prerender and the Embed control,
+//! natively and in the browser alike — [`Markup::html`] writes it, escaping
+//! every text and attribute as any server-side renderer does: one writer,
+//! so the three agree byte for byte.
 //!
 //! A stream rather than a tree of owned nodes: each step is one push, which
 //! keeps the code that writes markup small in the wasm;
@@ -60,6 +63,65 @@ impl Markup {
         self.text(text).close()
     }
 
+    /// The markup as HTML: every text and attribute value escaped, void
+    /// elements without an end tag, an element left open closed at the end.
+    /// Names are the core's own constants, never the network's.
+    pub fn html(&self) -> String {
+        let mut out = String::with_capacity(self.ops.len() * 16);
+        self.write_html(&mut out);
+        out
+    }
+
+    /// [`html`](Self::html), at the end of `out`.
+    pub fn write_html(&self, out: &mut String) {
+        let mut open: Vec<&'static str> = Vec::new();
+        // The start tag written so far still takes attributes.
+        let mut in_tag = false;
+        for op in &self.ops {
+            match op {
+                Op::Attr(name, value) if in_tag => {
+                    out.push(' ');
+                    out.push_str(name);
+                    if !value.is_empty() {
+                        out.push_str("=\"");
+                        escape_into(out, value, true);
+                        out.push('"');
+                    }
+                    continue;
+                }
+                Op::Attr(..) => continue,
+                _ => {}
+            }
+            if in_tag {
+                out.push('>');
+                in_tag = false;
+            }
+            match op {
+                Op::Open(name) => {
+                    out.push('<');
+                    out.push_str(name);
+                    open.push(name);
+                    in_tag = true;
+                }
+                Op::Text(text) => escape_into(out, text, false),
+                Op::Close => close_tag(out, open.pop()),
+                Op::Attr(..) => {}
+            }
+        }
+        if in_tag {
+            out.push('>');
+        }
+        while let Some(name) = open.pop() {
+            close_tag(out, Some(name));
+        }
+    }
+
+    /// Appends `other`'s elements and texts.
+    pub fn append(&mut self, other: Markup) -> &mut Markup {
+        self.ops.extend(other.ops);
+        self
+    }
+
     /// The elements and texts as a tree.
     pub fn tree(&self) -> Vec<Node> {
         let mut stack: Vec<Element> = vec![Element::new("")];
@@ -85,6 +147,33 @@ impl Markup {
     }
 }
 
+/// HTML's void elements among those the core writes: no end tag.
+const VOID: [&str; 6] = ["img", "input", "track", "br", "source", "meta"];
+
+fn close_tag(out: &mut String, name: Option<&'static str>) {
+    if let Some(name) = name.filter(|n| !VOID.contains(n)) {
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+}
+
+/// Escapes `text` for element content or, with `attribute`, a
+/// double-quoted attribute value. A NUL, which no parser keeps, becomes
+/// U+FFFD as the HTML parser would make it.
+pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\0' => out.push('\u{fffd}'),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// What a control in the markup does when pressed (its `data-action`): the
 /// shell's one listener per built piece acts on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,16 +192,28 @@ pub enum Action {
     /// The Embed control: its snippet (the `<textarea>` beside it) to the
     /// clipboard.
     Copy,
+    /// A live timeline's "Pause updates", a toggle.
+    Pause,
+    /// "3 new updates": the waiting entries go in.
+    Insert,
+    /// The timeline's next page.
+    More,
+    /// The Embed control opened: its snippets are written.
+    Embed,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 10] = [
         Action::ShowImage,
         Action::Load,
         Action::Always,
         Action::Open,
         Action::Share,
         Action::Copy,
+        Action::Pause,
+        Action::Insert,
+        Action::More,
+        Action::Embed,
     ];
 
     pub fn key(self) -> &'static str {
@@ -123,6 +224,10 @@ impl Action {
             Action::Open => "open",
             Action::Share => "share",
             Action::Copy => "copy",
+            Action::Pause => "pause",
+            Action::Insert => "insert",
+            Action::More => "more",
+            Action::Embed => "embed",
         }
     }
 

@@ -51,6 +51,12 @@ fn scheme(url: &str) -> Option<&str> {
     valid.then_some(candidate)
 }
 
+/// Joins `raw` to `base` and checks the result against the URL policy for
+/// its use: `Some(absolute URL)` if it may be used. The URL parser is the
+/// caller's (the browser's `URL`, natively the `url` crate): both follow
+/// the WHATWG URL standard.
+pub type Resolve<'a> = &'a dyn Fn(&str, &str, UrlUse) -> Option<String>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,12 +122,19 @@ fn default_article_is_the_seed_story() {
         .iter()
         .map(|e| e.time.as_ref().unwrap().clock())
         .collect();
+    // The reference page's nine times, in its order: nothing added.
     assert_eq!(
         clocks,
-        [
-            "11:50", "11:40", "11:30", "11:20", "11:00", "10:50", "10:30", "10:20", "10:00",
-            "09:50"
-        ]
+        ["11:50", "11:30", "11:20", "11:00", "10:50", "10:30", "10:20", "10:00", "09:50"]
+    );
+    assert_eq!(
+        timeline
+            .entries
+            .iter()
+            .map(|e| e.time.as_ref().unwrap().clock())
+            .collect::<Vec<_>>(),
+        clocks,
+        "written in the reference page's order too"
     );
     let linked = timeline
         .entries

@@ -1,5 +1,6 @@
 //! Turns an article JSON into HTML that shows the story before any script
-//! runs, natively, with the viewer's own components:
+//! runs, natively, with the core's one HTML writer (the Embed control in the
+//! browser uses the same, and gives the same snippet):
 //!
 //! ```text
 //! cargo run --bin article-snippet -- ARTICLE.json --src URL --viewer URL [--page URL] [--integrity HASH]
@@ -25,6 +26,13 @@
 //! `description`, `lang`, `dir`): the release build's prerender of the
 //! default story into `index.html` (scripts/post-build.mjs), `--src` being
 //! relative to that page.
+//!
+//! ```text
+//! cargo run --bin article-snippet -- --css
+//! ```
+//!
+//! prints the stylesheet as the snippet carries it, which the build inlines
+//! into the viewer's own page, where the Embed control reads it.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -43,11 +51,14 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: Vec<String>) -> Result<String, String> {
     use article_core::embed::ViewerOptions;
-    use article_viewer::prerender::{render, snippet, Place};
+    use article_viewer::prerender::{css, render, snippet, Place};
 
     let mut file = None;
     let (mut src, mut viewer, mut page, mut standalone) = (None, None, None, false);
     let mut integrity = None;
+    if args.first().is_some_and(|a| a == "--css") {
+        return Ok(css());
+    }
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
@@ -128,7 +139,8 @@ fn run(args: Vec<String>) -> Result<String, String> {
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str =
     "usage: article-snippet ARTICLE.json --src URL --viewer URL [--page URL] [--integrity HASH]
-       article-snippet ARTICLE.json --src URL --standalone";
+       article-snippet ARTICLE.json --src URL --standalone
+       article-snippet --css";
 
 /// A native tool: nothing to do in the browser.
 #[cfg(target_arch = "wasm32")]

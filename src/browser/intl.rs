@@ -168,10 +168,10 @@ pub fn local_day(epoch_millis: f64) -> i64 {
 }
 
 /// A day heading: "Today", "Yesterday", else "Wednesday 15 October 2025".
-pub fn day_heading(ts: &Timestamp, days_ago: i64) -> String {
-    let relative = (0..=1)
-        .contains(&days_ago)
-        .then(|| {
+pub fn day_heading(ts: &Timestamp, days_ago: Option<i64>) -> String {
+    let relative = days_ago
+        .filter(|d| (0..=1).contains(d))
+        .and_then(|days_ago| {
             let f = formatter(Kind::RelativeDay, READER)?;
             f.call2(
                 &JsValue::UNDEFINED,
@@ -180,8 +180,7 @@ pub fn day_heading(ts: &Timestamp, days_ago: i64) -> String {
             )
             .ok()?
             .as_string()
-        })
-        .flatten();
+        });
     match relative {
         Some(word) => capitalize(&word),
         None => format(Kind::Day, READER, &instant(ts)).unwrap_or_else(|| ts.date()),

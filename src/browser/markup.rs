@@ -2,7 +2,7 @@
 //! `setAttribute` and text nodes: what a string holds is never read as HTML.
 
 use article_core::markup::{Markup, Op};
-use web_sys::Element;
+use web_sys::{Element, Node};
 
 /// A directive (`use:fill=markup`): builds `markup` into the element in
 /// place of what it held (Leptos may keep an element for the next story and
@@ -12,10 +12,11 @@ pub fn fill(parent: Element, markup: std::rc::Rc<Markup>) {
     build(&parent, &markup);
 }
 
-/// Builds `markup` at the end of `parent`; the first element it built.
-pub fn build(parent: &Element, markup: &Markup) -> Option<Element> {
+/// Builds `markup` at the end of `parent` (an element or a fragment); the
+/// first element it built.
+pub fn build(parent: &Node, markup: &Markup) -> Option<Element> {
     let document = parent.owner_document()?;
-    let mut open = vec![parent.clone()];
+    let mut open: Vec<Node> = vec![parent.clone()];
     let mut first = None;
     for op in &markup.ops {
         let top = open.last()?;
@@ -30,10 +31,12 @@ pub fn build(parent: &Element, markup: &Markup) -> Option<Element> {
                 .ok()?;
                 let _ = top.append_child(&element);
                 first.get_or_insert_with(|| element.clone());
-                open.push(element);
+                open.push(element.into());
             }
             Op::Attr(name, value) => {
-                let _ = top.set_attribute(name, value);
+                if let Some(element) = wasm_bindgen::JsCast::dyn_ref::<Element>(top) {
+                    let _ = element.set_attribute(name, value);
+                }
             }
             Op::Text(text) => {
                 let _ = top.append_child(&document.create_text_node(text));

@@ -82,6 +82,34 @@ pub fn meta(name: &str) -> Option<String> {
         .get_attribute("content")
 }
 
+/// The viewer's stylesheet as the snippet carries it: the release build
+/// inlines it, so written ([`article_core::ahead::compact_css`]), into
+/// `<style data-article-viewer-css>`; a debug build links it, and it is
+/// fetched and compacted the same way.
+pub async fn viewer_css() -> Option<String> {
+    let document = document()?;
+    if let Some(style) = document
+        .query_selector("style[data-article-viewer-css]")
+        .ok()
+        .flatten()
+    {
+        return style.text_content();
+    }
+    let href = document
+        .query_selector("link[rel=\"stylesheet\"]")
+        .ok()??
+        .get_attribute("href")?;
+    let url = resolve(&href, &url(), UrlUse::Resource)?;
+    let css = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .ok()?
+        .text()
+        .await
+        .ok()?;
+    Some(article_core::ahead::compact_css(&css))
+}
+
 /// The publisher's settings: the page's `<meta name="article-viewer-…">`
 /// and `ARTICLE_VIEWER_SOURCES` from the build's environment.
 pub fn config() -> Config {

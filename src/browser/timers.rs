@@ -45,10 +45,6 @@ impl Timer {
     }
 
     fn start(set: &str, clear: &'static str, ms: u32, f: impl FnMut() + 'static) -> Timer {
-        // HTML rendered ahead of time, natively, has no later: no timer.
-        if cfg!(not(target_arch = "wasm32")) {
-            return Timer(None);
-        }
         let callback = Closure::<dyn FnMut()>::new(f);
         let id = global_fn(set)
             .and_then(|set| {

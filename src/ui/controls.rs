@@ -32,6 +32,11 @@ fn control(ev: &web_sys::Event) -> Option<(Element, Action)> {
     Some((control, action))
 }
 
+/// The control of `action` a click was on, if it was on one.
+pub fn control_of(ev: &web_sys::Event, action: Action) -> Option<Element> {
+    control(ev).filter(|(_, a)| *a == action).map(|(c, _)| c)
+}
+
 pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
     let Some((control, action)) = control(&ev) else {
         return;
@@ -75,7 +80,8 @@ pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
             }
         }
         Action::Copy => copy(&control, context),
-        Action::Always => {}
+        // The timeline's and the Embed control's own, and a change.
+        Action::Always | Action::Pause | Action::Insert | Action::More | Action::Embed => {}
     }
 }
 

@@ -6,7 +6,6 @@
 //! to open another story) comes from one [`ViewerContext`], not from props
 //! passed down.
 
-#[cfg(target_arch = "wasm32")]
 mod controls;
 pub mod embed_code;
 pub mod social_bar;
@@ -69,50 +68,4 @@ pub fn viewer_context() -> ViewerContext {
 /// each story, so they read it once.
 pub fn messages() -> &'static Messages {
     viewer_context().messages.get_untracked()
-}
-
-/// Markup as views, for the HTML written ahead of time (natively: the
-/// snippet command and the build's prerender). Leptos's renderer writes it,
-/// escaping every text and attribute as it does for any view; in the
-/// browser the same markup is built by `browser::markup`.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn ahead(markup: &article_core::markup::Markup) -> AnyView {
-    use article_core::markup::Node;
-    use leptos::tachys::html::attribute::any_attribute::{AnyAttribute, IntoAnyAttribute};
-    use leptos::tachys::html::attribute::custom::custom_attribute;
-
-    fn view_of(node: Node) -> AnyView {
-        let e = match node {
-            Node::Text(text) => return text.into_any(),
-            Node::Element(e) => e,
-        };
-        let attributes: Vec<AnyAttribute> = e
-            .attributes
-            .into_iter()
-            .map(|(name, value)| custom_attribute(name, value).into_any_attr())
-            .collect();
-        // Void elements by their own types, so that none gets an end tag.
-        match e.name {
-            "img" => return leptos::html::img().add_any_attr(attributes).into_any(),
-            "input" => return leptos::html::input().add_any_attr(attributes).into_any(),
-            "track" => return leptos::html::track().add_any_attr(attributes).into_any(),
-            _ => {}
-        }
-        leptos::html::custom(e.name)
-            .child(children(e.children))
-            .add_any_attr(attributes)
-            .into_any()
-    }
-
-    // Children folded into pairs rather than a list: a list leaves a
-    // hydration marker after itself, which this HTML has no use for.
-    fn children(nodes: Vec<Node>) -> AnyView {
-        nodes
-            .into_iter()
-            .map(view_of)
-            .reduce(|before, next| (before, next).into_any())
-            .unwrap_or_else(|| ().into_any())
-    }
-
-    children(markup.tree())
 }

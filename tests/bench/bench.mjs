@@ -56,8 +56,9 @@ section { padding: 24px; }</style>${head}</head><body><header><p>The Daily Examp
 writeFileSync(join(benchDir, 'publisher-static.html'), publisher(inlineCss, STATIC_STORY));
 writeFileSync(join(benchDir, 'publisher-bare.html'), publisher('<script type="module" src="../embed.js"></script>',
   '<div data-article-viewer data-src="../articles/syria-russia-moscow-visit.json"></div>'));
-// …and with the snippet that carries its story, as the Embed control and
-// `cargo run --bin article-snippet` give it.
+// …and with the snippet that carries its story, as
+// `cargo run --bin article-snippet` gives it (the Embed control's, taken from
+// the control itself, is written once the browser runs: see below).
 const STAND_IN = 'https://viewer.invalid/';
 const snippet = execFileSync('cargo', ['run', '--quiet', '--bin', 'article-snippet', '--',
   join(dist, 'articles/syria-russia-moscow-visit.json'), '--src', '../articles/syria-russia-moscow-visit.json',
@@ -176,6 +177,20 @@ const browser = await chromium.launch({
 
 const version = browser.version();
 
+// The snippet the Embed control gives, copied from the control on the
+// viewer's own page as a publisher copies it, pasted into the same
+// publisher's page.
+{
+  const page = await browser.newPage();
+  await page.goto(`${ORIGIN}/index.html?src=articles/syria-russia-moscow-visit.json`);
+  await page.getByText('Embed', { exact: true }).click();
+  const area = page.getByRole('textbox', { name: /In your page/ });
+  await area.waitFor();
+  await page.waitForFunction(() => document.querySelector('.embed-code textarea')?.value.includes('shadowrootmode'));
+  writeFileSync(join(benchDir, 'publisher-control.html'), publisher('', await area.inputValue()));
+  await page.close();
+}
+
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
@@ -234,6 +249,27 @@ async function timelineReplace(kind, n) {
   const ms = await waiting;
   await page.close();
   return ms;
+}
+
+// Opening a story of `n` entries in place from the timeline: the longest
+// task the page ran from the click until its first page of entries shows.
+async function openLongest(n) {
+  const page = await browser.newPage();
+  await page.goto(`${ORIGIN}/index.html?src=bench/timeline-${n}-a.json`);
+  await page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline a number 0 of the day', json: `timeline-${n}-a.json` });
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const waiting = page.evaluate(WAIT_FOR_TIMELINE, { n, first: 'Headline b number 0 of the day', json: `timeline-${n}-b.json` });
+  await page.evaluate(() => document.querySelector('.timeline__entry a').click());
+  await waiting;
+  await page.waitForTimeout(300);
+  const longest = await page.evaluate(() => window.__longest);
+  await page.close();
+  return longest;
 }
 
 async function memory(kind, n) {
@@ -355,10 +391,10 @@ const all = sizes([...firstView, 'articles/syria-russia-moscow-visit.json']);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`first view: ${firstView.join(', ')}, articles/syria-russia-moscow-visit.json`);
 
-console.log(`startup: ${RUNS} pairs under mobile throttling, four pages…`);
+console.log(`startup: ${RUNS} pairs under mobile throttling, five pages…`);
 const overlaps = [];
 const embedOverlaps = [];
-const cls = { own: [], bare: [], snippet: [] };
+const cls = { own: [], bare: [], snippet: [], control: [] };
 const skip = { a: stats([1]), b: stats([1]) };
 const start = process.env.SKIP_STARTUP ? skip : await sideBySide(
   async () => { const r = await startup(`${ORIGIN}/index.html`); overlaps.push(r.overlap); cls.own.push(r.cls); return r.lcp; },
@@ -372,10 +408,14 @@ const pasted = process.env.SKIP_STARTUP ? skip : await sideBySide(
   async () => { const r = await startup(`${ORIGIN}/bench/publisher-snippet.html`); cls.snippet.push(r.cls); return r.lcp; },
   async () => (await startup(`${ORIGIN}/bench/publisher-static.html`)).lcp,
 );
+const copied = process.env.SKIP_STARTUP ? skip : await sideBySide(
+  async () => { const r = await startup(`${ORIGIN}/bench/publisher-control.html`); cls.control.push(r.cls); return r.lcp; },
+  async () => (await startup(`${ORIGIN}/bench/publisher-static.html`)).lcp,
+);
 if (process.env.ONLY_STARTUP) {
   const r = (x) => (x.a.median / x.b.median).toFixed(2);
   const m = (x) => `${x.median.toFixed(0)} ms`;
-  console.log(`own page ${m(start.a)} / floor ${m(start.b)} = ${r(start)}; bare embed ${m(bare.a)} / static ${m(bare.b)} = ${r(bare)}; snippet ${m(pasted.a)} / static ${m(pasted.b)} = ${r(pasted)}; CLS max own ${Math.max(...cls.own)}, bare ${Math.max(...cls.bare)}, snippet ${Math.max(...cls.snippet)}`);
+  console.log(`own page ${m(start.a)} / floor ${m(start.b)} = ${r(start)}; bare embed ${m(bare.a)} / static ${m(bare.b)} = ${r(bare)}; command's snippet ${m(pasted.a)} / static ${m(pasted.b)} = ${r(pasted)}; Embed control's snippet ${m(copied.a)} / static ${m(copied.b)} = ${r(copied)}; CLS max own ${Math.max(...cls.own)}, bare ${Math.max(...cls.bare)}, command's snippet ${Math.max(...cls.snippet)}, control's snippet ${Math.max(...cls.control)}`);
   await browser.close();
   server.kill();
   process.exit(0);
@@ -385,6 +425,9 @@ const create1k = await sideBySide(() => timelineCreate('ours', 1000), () => time
 const create10k = await sideBySide(() => timelineCreate('ours', 10000), () => timelineCreate('vanilla', 10000));
 const replace1k = await sideBySide(() => timelineReplace('ours', 1000), () => timelineReplace('vanilla', 1000));
 const mem = await sideBySide(() => memory('ours', 10000), () => memory('vanilla', 10000));
+const openRuns = [];
+for (let i = 0; i <= RUNS; i++) openRuns.push(await openLongest(10000));
+const open10k = stats(openRuns.slice(1));
 console.log('100,000 entries and 10,000 paragraphs…');
 const scaleRuns = { ours: [], vanilla: [] };
 const big = await sideBySide(
@@ -425,13 +468,16 @@ const out = [
   line(['… its CLS', mmm(stats(cls.own.length ? cls.own : [0]), (x) => x.toFixed(3)), '', '', '≤ 0.02', stats(cls.own.length ? cls.own : [0]).max <= 0.02 ? 'yes' : 'no']),
   line(["startup: LCP, a publisher's page with the bare <div data-article-viewer>", mmm(bare.a, ms), `${mmm(bare.b, ms)} (the same page, the story static)`, ratio(bare).toFixed(2), '≤ 4', ratio(bare) <= 4 ? 'yes' : 'no']),
   line(['… its CLS', mmm(stats(cls.bare.length ? cls.bare : [0]), (x) => x.toFixed(3)), '', '', '≤ 0.02', stats(cls.bare.length ? cls.bare : [0]).max <= 0.02 ? 'yes' : 'no']),
-  line(["startup: LCP, a publisher's page with the Embed control's snippet", mmm(pasted.a, ms), `${mmm(pasted.b, ms)} (the same page, the story static)`, ratio(pasted).toFixed(2), '≤ 1.5', ratio(pasted) <= 1.5 ? 'yes' : 'no']),
+  line(["startup: LCP, a publisher's page with the snippet the Embed control gives", mmm(copied.a, ms), `${mmm(copied.b, ms)} (the same page, the story static)`, ratio(copied).toFixed(2), '≤ 1.5', ratio(copied) <= 1.5 ? 'yes' : 'no']),
+  line(['… its CLS, the takeover included', mmm(stats(cls.control.length ? cls.control : [0]), (x) => x.toFixed(3)), '', '', '≤ 0.02', stats(cls.control.length ? cls.control : [0]).max <= 0.02 ? 'yes' : 'no']),
+  line(["startup: LCP, a publisher's page with the snippet of `article-snippet`", mmm(pasted.a, ms), `${mmm(pasted.b, ms)} (the same page, the story static)`, ratio(pasted).toFixed(2), '≤ 1.5', ratio(pasted) <= 1.5 ? 'yes' : 'no']),
   line(['… its CLS, the takeover included', mmm(stats(cls.snippet.length ? cls.snippet : [0]), (x) => x.toFixed(3)), '', '', '≤ 0.02', stats(cls.snippet.length ? cls.snippet : [0]).max <= 0.02 ? 'yes' : 'no']),
   line(['overlap: JSON requestStart / wasm responseEnd, own page', mmm(stats(overlaps.filter((x) => x != null)), (x) => x.toFixed(2)), '', stats(overlaps.filter((x) => x != null)).median.toFixed(2), '< 1', stats(overlaps.filter((x) => x != null)).median < 1 ? 'yes' : 'no']),
   line(["overlap: JSON requestStart / wasm responseEnd, publisher's page", mmm(stats(embedOverlaps.filter((x) => x != null)), (x) => x.toFixed(2)), '', stats(embedOverlaps.filter((x) => x != null)).median.toFixed(2), '< 1', stats(embedOverlaps.filter((x) => x != null)).median < 1 ? 'yes' : 'no']),
   line(['timeline create 1,000', mmm(create1k.a, ms), `${mmm(create1k.b, ms)} (vanilla JS)`, ratio(create1k).toFixed(2), '≤ 1.5', ratio(create1k) <= 1.5 ? 'yes' : 'no']),
   line(['timeline create 10,000', mmm(create10k.a, ms), `${mmm(create10k.b, ms)} (vanilla JS)`, ratio(create10k).toFixed(2), '≤ 1.5', ratio(create10k) <= 1.5 ? 'yes' : 'no']),
   line(['timeline replace 1,000', mmm(replace1k.a, ms), `${mmm(replace1k.b, ms)} (vanilla JS)`, ratio(replace1k).toFixed(2), '≤ 1.5', ratio(replace1k) <= 1.5 ? 'yes' : 'no']),
+  line(['opening a 10,000-entry story in place: longest task', mmm(open10k, ms), '', '', '≤ 50 ms', open10k.max <= 50 ? 'yes' : 'no']),
   line(['memory after 10,000 (JS heap + wasm)', mmm(mem.a, (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(mem.b, (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, ratio(mem).toFixed(2), '≤ 3', ratio(mem) <= 3 ? 'yes' : 'no']),
   line(['100,000 entries + 10,000 paragraphs: until shown', mmm(big.a, ms), `${mmm(big.b, ms)} (vanilla JS)`, ratio(big).toFixed(2), 'no freeze', '']),
   line(['… longest task meanwhile', mmm(scaleStat('ours', 'longest'), ms), `${mmm(scaleStat('vanilla', 'longest'), ms)} (vanilla JS)`, scaleRatio('longest').toFixed(2), '≤ 100 ms', scaleStat('ours', 'longest').median <= 100 ? 'yes' : 'no']),

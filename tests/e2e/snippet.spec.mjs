@@ -27,7 +27,7 @@ base('with JavaScript off, the snippet shows the story, styled, with its timelin
   await expect(host(page).getByRole('heading', { level: 2, name: 'Key topics: military bases and Assad’s extradition' })).toBeVisible();
   await expect(host(page).locator('.story__dateline time').first()).toHaveText('15 October 2025 at 11:50');
   const entries = host(page).locator('.timeline a.timeline__link:visible');
-  await expect(entries).toHaveCount(10);
+  await expect(entries).toHaveCount(9);
   // Each opens its story in the viewer's own page, which needs no script to follow.
   await expect(entries.first()).toHaveAttribute('href', '../index.html?src=articles%2Fsyria-russia-moscow-visit.json');
   // The same story as the element's own children, for crawlers and for a
@@ -107,4 +107,80 @@ base('when the live viewer cannot load, the snippet story stays under its alert'
   await expect(host(page).getByRole('alert')).toBeVisible();
   await expect(host(page).locator('[data-prerendered] .story__headline')).toHaveText(SEED_HEADLINE);
   await expect(host(page).locator('[data-prerendered] .story__headline')).toBeVisible();
+});
+
+// The Embed control's snippet: written in the reader's browser by the same
+// core function as the command's, from the story on screen.
+import { spawnSync } from 'node:child_process';
+
+const SEED_JSON = 'articles/syria-russia-moscow-visit.json';
+
+async function embedControlSnippet(page, reader = {}) {
+  await page.goto(`index.html?src=${SEED_JSON}`);
+  await page.getByText('Embed', { exact: true }).click();
+  const area = page.getByRole('textbox', { name: /In your page/ });
+  await expect(area).toHaveValue(/shadowrootmode/);
+  return area.inputValue();
+}
+
+test("the Embed control gives the command's snippet byte for byte, whatever the reader's zone", async ({ browser, baseURL }) => {
+  const integrity = (await (await fetch(new URL('index.html', baseURL))).text())
+    .match(/<meta name="article-viewer-embed-integrity" content="([^"]+)"/)[1];
+  const src = new URL(SEED_JSON, baseURL).href;
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'article-snippet', '--',
+    `public/${SEED_JSON}`, '--src', src, '--viewer', baseURL, '--integrity', integrity], { encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const command = run.stdout.replace(/\n$/, '');
+  expect(command).toContain('<template shadowrootmode="open">');
+  // Two readers far apart: the snippet is written for the story's own zone.
+  for (const timezoneId of ['Asia/Damascus', 'America/New_York']) {
+    const context = await browser.newContext({ timezoneId, locale: timezoneId === 'Asia/Damascus' ? 'en-GB' : 'en-US' });
+    const page = await context.newPage();
+    const control = await embedControlSnippet(page);
+    expect(control.length).toBeGreaterThan(10_000);
+    expect(control === command, `the control's snippet (${control.length} chars) equals the command's (${command.length})`).toBe(true);
+    await context.close();
+  }
+});
+
+test("the Embed control's snippet shows the story with JavaScript off, and is taken over in place", async ({ browser, page }) => {
+  const snippet = await embedControlSnippet(page);
+  const publisher = (p) => p.route('**/publisher/from-control.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>P</title>
+<style>body { margin: 0; font: 17px/1.5 "Trebuchet MS", sans-serif }</style></head><body><p>The publisher's own text.</p>${snippet}</body></html>`,
+  }));
+  // Without script: the declarative shadow root, styled, and the same text
+  // as the build's prerender and the command's snippet.
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const still = await off.newPage();
+  await publisher(still);
+  await still.goto('publisher/from-control.html');
+  const h1 = host(still).getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(SEED_HEADLINE);
+  expect(await h1.evaluate((e) => getComputedStyle(e).fontFamily)).not.toContain('Trebuchet');
+  const fromControl = await texts(still, '[data-article-viewer]');
+  await still.goto(SNIPPET);
+  const fromCommand = await texts(still, '[data-article-viewer]');
+  await still.goto('index.html');
+  const prerendered = await texts(still, null);
+  await off.close();
+  expect(fromControl[0]).toContain('Key topics: military bases and Assad’s extradition');
+  expect(fromControl).toEqual(fromCommand);
+  expect(fromControl).toEqual(prerendered);
+
+  // With script: taken over without a layout shift.
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await publisher(page);
+  await page.goto('publisher/from-control.html');
+  await expect(host(page).locator('[data-prerendered]')).toHaveCount(0);
+  await expect(host(page).locator('[data-live] .story__headline')).toHaveText(SEED_HEADLINE);
+  await page.waitForTimeout(500);
+  const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  expect(cls).toBeLessThanOrEqual(0.02);
 });

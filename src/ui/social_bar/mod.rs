@@ -22,14 +22,7 @@ pub fn SocialBar(bar: SocialBarData) -> impl IntoView {
 }
 
 /// A box (`display: contents`) the bar is built into.
-#[cfg(target_arch = "wasm32")]
 fn slot(markup: Markup) -> impl IntoView {
     use crate::browser::markup::fill;
     view! { <div class="social-bar-slot" use:fill=std::rc::Rc::new(markup) /> }
-}
-
-/// Ahead of time: the bar as views.
-#[cfg(not(target_arch = "wasm32"))]
-fn slot(markup: Markup) -> impl IntoView {
-    view! { <div class="social-bar-slot">{super::ahead(&markup)}</div> }
 }

@@ -54,7 +54,6 @@ pub fn Story(
 }
 
 /// The `<article>`, its content built from `markup` when the element is.
-#[cfg(target_arch = "wasm32")]
 fn built(markup: Markup) -> impl IntoView {
     use crate::browser::markup::fill;
     let context = viewer_context();
@@ -67,11 +66,4 @@ fn built(markup: Markup) -> impl IntoView {
             on:change=crate::ui::controls::changed
         />
     }
-}
-
-/// The `<article>` with its content as views, for the HTML written ahead of
-/// time (natively, no browser; `tests/snippet.rs`).
-#[cfg(not(target_arch = "wasm32"))]
-fn built(markup: Markup) -> impl IntoView {
-    view! { <article class="story" id="story">{super::ahead(&markup)}</article> }
 }

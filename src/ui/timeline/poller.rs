@@ -70,10 +70,6 @@ impl Poller {
             in_flight: RefCell::new(None),
             on_visibility: RefCell::new(None),
         });
-        // HTML rendered ahead of time, natively, is not polled.
-        if cfg!(not(target_arch = "wasm32")) {
-            return poller;
-        }
         let weak = Rc::downgrade(&poller);
         let listener = Closure::<dyn FnMut()>::new(move || {
             if let Some(p) = weak.upgrade() {

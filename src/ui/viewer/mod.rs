@@ -70,8 +70,7 @@ pub fn Viewer(
         None => load(first.clone(), false),
     }
     let loading = move || loader.loading();
-    // (Ahead of time there is no history to listen to.)
-    if history && cfg!(target_arch = "wasm32") {
+    if history {
         // Back and Forward: the address already names the article to show.
         // A move within the same article (the skip link, an entry's
         // permalink: only the fragment changed) is not a new story.
@@ -89,7 +88,7 @@ pub fn Viewer(
         load(url, true);
     });
     let retry = Callback::new(move |()| load(loader.current_src(), false));
-    if keep && cfg!(target_arch = "wasm32") {
+    if keep {
         // Back online: a saved copy, or a story that needed a connection,
         // is fetched again, once the network has had a second to settle
         // (the event can come before requests get through).
@@ -191,12 +190,11 @@ pub fn Viewer(
                 Some(Shown { article, src, saved }) => {
                     let social = article.social.clone().filter(|_| sections.social);
                     let share = share_url(&src);
-                    let headline = article.headline.clone();
                     view! {
                         {saved.map(|at| view! { <OfflineCopy saved=at retry=retry /> })}
                         {social.map(|bar| view! { <SocialBar bar=bar /> })}
-                        {sections.story.then(|| view! { <Story article=article share_url=share base=src.clone() /> })}
-                        {standalone.then(|| view! { <EmbedCode src=src headline=headline /> })}
+                        {sections.story.then(|| view! { <Story article=article.clone() share_url=share base=src.clone() /> })}
+                        {standalone.then(|| view! { <EmbedCode src=src article=article /> })}
                     }
                     .into_any()
                 }

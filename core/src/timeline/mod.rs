@@ -1,10 +1,15 @@
-//! The headline timeline's rules: order, identity, day groups and pages.
+//! The headline timeline's rules: order, identity, day groups and pages;
+//! and, in [`markup`], its elements.
 //!
 //! What the reader's local day of a moment is, only the browser knows
 //! (`Intl` and the reader's zone): [`days`] is handed that as a function.
 
+pub mod markup;
+
+use crate::address::address_for;
 use crate::article::{Timeline, TimelineEntry};
 use crate::time::Timestamp;
+use crate::url_policy::{self, Resolve, UrlUse};
 
 impl Timeline {
     /// The entries newest first, whatever the order in the JSON. Entries with
@@ -39,6 +44,31 @@ impl TimelineEntry {
                 self.headline
             ),
         }
+    }
+
+    /// Where the entry leads: its story's address in the viewer's page
+    /// `viewer_page`, with the story's resolved URL to open it in place;
+    /// else its outside link; else its own place in the page, so that
+    /// every entry has a permalink. `base` is the article that lists it.
+    pub fn link(
+        &self,
+        base: &str,
+        viewer_page: &str,
+        resolve: Resolve,
+    ) -> (String, Option<String>) {
+        if let Some(resolved) = self
+            .article
+            .as_deref()
+            .and_then(|a| resolve(a, base, UrlUse::Resource))
+        {
+            return (address_for(&resolved, viewer_page), Some(resolved));
+        }
+        let href = self
+            .url
+            .as_deref()
+            .and_then(|u| url_policy::allow(u, UrlUse::Link))
+            .unwrap_or_else(|| format!("#{}", self.anchor()));
+        (href, None)
     }
 
     /// The entry's element id, its permalink in the page: from its `id`
