@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, set just above today's build (187.4 KB gzip,
-// embed.js included; see README, "Performance").
+// A guard against regressions, set just above today's build (187.2 KB gzip,
+// embed.js included; see README, "Performance"): the timeline's views gave
+// back what the Embed control's writer of the story-carrying snippet costs.
 // It only goes down: a feature that needs bytes earns them elsewhere.
-const BUDGET_JS_WASM_GZIP = 187.5 * 1024;
+const BUDGET_JS_WASM_GZIP = 187.3 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));

@@ -107,9 +107,10 @@ test('the sample story shows every block as a reader expects', async ({ page }) 
   expect(ld.correction).toEqual([{ '@type': 'CorrectionComment', text: SAMPLE.corrections[0].text, datePublished: '2025-10-15T12:40:00+03:00' }]);
 });
 
-test('the sample opens from the default story’s timeline, and its related story opens in place with Back returning', async ({ page }) => {
+test('the sample opens from a sample story’s related links, and its related story opens in place with Back returning', async ({ page }) => {
   await page.goto('index.html');
-  await page.getByRole('link', { name: /Harbour festival returns/ }).click();
+  await page.getByRole('link', { name: /City council/ }).click();
+  await page.locator('.story__related').getByRole('link', { name: /Harbour festival returns/ }).click();
   await expect(h1(page)).toHaveText(SAMPLE.headline);
   await page.evaluate(() => { window.__samePage = true; });
   await page.locator('.story__related').getByRole('link', { name: /City council/ }).click();

@@ -53,7 +53,7 @@ for (const file of samples) {
 test('the default page and the publisher examples load without a failed request', async ({ page }) => {
   const bad = watchNetwork(page);
   await page.goto('index.html');
-  await expect(page.locator('.timeline .timeline__headline')).toHaveCount(10);
+  await expect(page.locator('.timeline .timeline__headline')).toHaveCount(9);
   await page.goto('example/index.html');
   await expect(page.locator('[data-article-viewer]').first()).toBeVisible();
   await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-article-viewer]')]
@@ -62,7 +62,7 @@ test('the default page and the publisher examples load without a failed request'
   // The example that pastes the snippet, once its viewer has taken over.
   await page.goto('example/snippet.html');
   await expect(page.locator('[data-article-viewer] [data-live]:not([hidden]) .story__headline')).toBeVisible();
-  await expect(page.locator('[data-article-viewer] [data-live] .timeline__headline')).toHaveCount(10);
+  await expect(page.locator('[data-article-viewer] [data-live] .timeline__headline')).toHaveCount(9);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(bad, 'requests that failed or answered 4xx/5xx').toEqual([]);
 });

@@ -53,7 +53,7 @@ test.describe('Content-Security-Policy', () => {
       expect(policy).not.toMatch(/'unsafe-eval'/);
     }
     await expect(h1(page)).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Latest' }).getByRole('listitem')).toHaveCount(10);
+    await expect(page.getByRole('region', { name: 'Latest' }).getByRole('listitem')).toHaveCount(9);
     await page.getByRole('link', { name: /City council/ }).click();
     await expect(h1(page)).toHaveText("City council approves next year's budget");
     expect(await page.evaluate(() => window.__violations)).toEqual([]);

@@ -122,7 +122,10 @@ pub fn Timeline(
     };
     let built = keep_live(writer.clone(), shown);
     // Built with the element, so the timeline is there as soon as it is.
+    // Leptos may keep the element for the next story's timeline: what it
+    // held goes first.
     let build = move |slot: web_sys::Element| {
+        slot.set_text_content(None);
         let checked = shown.checked.get_untracked();
         shown.entries.with_untracked(|entries| {
             let state = writer.state(shown, entries, checked.as_ref());
