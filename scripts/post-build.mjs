@@ -47,8 +47,13 @@ const wasm = index.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!js || !wasm || !css) throw new Error('post-build: trunk loader not found in index.html');
 // embed.js, the one script a publisher includes:
 //   <script type="module" src="…/embed.js" integrity="sha384-…" crossorigin="anonymous"></script>
+//   <article-viewer src="article.json"></article-viewer>
 //   <div data-article-viewer data-src="article.json"></div>
-// Each element gets its own viewer in a shadow root.
+// Each element gets its own viewer in a shadow root, whenever it appears:
+// embed.js defines <article-viewer> (attributes src, theme, sections, lang,
+// data; a change takes effect at once) and watches the page for
+// <div data-article-viewer> added, changed or removed later, as single-page
+// sites do. A viewer whose element leaves the page stops all its work.
 //
 // No waterfall: every viewer's article, the wasm, its JavaScript and the
 // stylesheet start downloading at once, instead of one after the other. The
@@ -65,10 +70,12 @@ if (!js || !wasm || !css) throw new Error('post-build: trunk loader not found in
 const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
 const embedJs = `const base = new URL('./', import.meta.url).href;
 globalThis.articleViewerBase = base;
-for (const host of document.querySelectorAll('[data-article-viewer][data-src]')) {
+const DIV = '[data-article-viewer]';
+const ATTRIBUTES = ['src', 'theme', 'sections', 'lang', 'data'];
+for (const host of document.querySelectorAll(\`\${DIV}[data-src], article-viewer[src]\`)) {
   let url;
   try {
-    url = new URL(host.getAttribute('data-src').trim(), document.baseURI);
+    url = new URL((host.getAttribute('data-src') ?? host.getAttribute('src')).trim(), document.baseURI);
   } catch {
     continue;
   }
@@ -86,11 +93,43 @@ try {
   await new Promise((loaded, failed) => document.head.append(Object.assign(document.createElement('link'), {
     rel: 'modulepreload', href: glue, integrity: '${sri(js)}', crossOrigin: 'anonymous', onload: loaded, onerror: () => failed(new Error(glue)),
   })));
-  const { default: init } = await import(glue);
+  const { default: init, mountViewer, unmountViewer } = await import(glue);
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(await css);
   globalThis.articleViewerSheet = sheet;
   await init({ module_or_path: await wasm });
+  const again = (host) => {
+    unmountViewer(host);
+    if (host.isConnected) mountViewer(host);
+  };
+  if (!customElements.get('article-viewer')) {
+    customElements.define('article-viewer', class extends HTMLElement {
+      static observedAttributes = ATTRIBUTES;
+      connectedCallback() { mountViewer(this); }
+      disconnectedCallback() { unmountViewer(this); }
+      attributeChangedCallback(name, old, value) { if (old !== value && this.isConnected) again(this); }
+    });
+    for (const name of ATTRIBUTES) {
+      Object.defineProperty(customElements.get('article-viewer').prototype, name, {
+        get() { return this.getAttribute(name) ?? ''; },
+        set(value) { this.setAttribute(name, value); },
+      });
+    }
+  }
+  const hosts = (node) => (node.nodeType !== 1 ? [] : [...(node.matches(DIV) ? [node] : []), ...node.querySelectorAll(DIV)]);
+  document.querySelectorAll(DIV).forEach(mountViewer);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        if (r.target.matches(DIV)) again(r.target);
+        continue;
+      }
+      for (const node of r.removedNodes) for (const host of hosts(node)) if (!host.isConnected) unmountViewer(host);
+      for (const node of r.addedNodes) for (const host of hosts(node)) if (host.isConnected) mountViewer(host);
+    }
+  }).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES.map((a) => \`data-\${a}\`),
+  });
 } catch (e) {
   console.error('article viewer: not started, a file did not load or did not match its integrity hash:', e);
 }

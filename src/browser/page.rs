@@ -53,6 +53,32 @@ pub fn origin(url: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether `embed.js` started the viewer (a publisher's page): it records
+/// its directory in `articleViewerBase`, and mounts the viewers itself.
+pub fn embedded() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"articleViewerBase".into())
+        .is_ok_and(|v| v.is_string())
+}
+
+/// Tells the publisher's page what happened to the viewer in `host`: the
+/// event `article-viewer:{name}`, bubbling out of the shadow root
+/// (composed), with `detail` as its `detail` object.
+pub fn announce(host: &web_sys::Element, name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
+    let object = js_sys::Object::new();
+    for (key, value) in detail {
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), value);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&object);
+    if let Ok(event) =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("article-viewer:{name}"), &init)
+    {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 /// The standalone viewer's page (`…/index.html`), next to the script that
 /// `embed.js` loaded (it records its directory in `articleViewerBase`).
 pub fn standalone_page() -> String {

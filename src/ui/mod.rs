@@ -40,6 +40,10 @@ pub struct ViewerContext {
     pub config: StoredValue<Config>,
     /// Opens the story at an absolute URL in place.
     pub open: Callback<String>,
+    /// The publisher's element the viewer lives in, which hears of what
+    /// happens in it ([`ViewerContext::announce`]); none on a page of the
+    /// viewer's own.
+    pub host: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 impl ViewerContext {
@@ -55,7 +59,18 @@ impl ViewerContext {
             low_data: false,
             config: StoredValue::new(Config::default()),
             open,
+            host: StoredValue::new_local(None),
         }
+    }
+
+    /// Dispatches `article-viewer:{name}` on the publisher's element, if the
+    /// viewer is in one.
+    pub fn announce(&self, name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
+        self.host.with_value(|host| {
+            if let Some(host) = host {
+                crate::browser::page::announce(host, name, detail);
+            }
+        });
     }
 }
 

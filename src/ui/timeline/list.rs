@@ -4,8 +4,6 @@
 //! screen keeps its node, rebuilt inside only if its words changed; only new
 //! entries and days are built, from the core's markup.
 
-use std::collections::HashMap;
-
 use article_core::article::TimelineEntry;
 use article_core::markup::Markup;
 use article_core::timeline::markup::{self as written, Settings, State};
@@ -14,6 +12,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use crate::browser::markup;
+
+/// Entries on screen by anchor, sorted, each taken out once.
+#[derive(Default)]
+struct Items(Vec<(String, Option<Item>)>);
+
+impl Items {
+    fn remove(&mut self, anchor: &str) -> Option<Item> {
+        let at = self.0.binary_search_by(|(a, _)| a.as_str().cmp(anchor)).ok()?;
+        self.0[at].1.take()
+    }
+}
 
 /// An entry on screen, and what its words were written from.
 struct Item {
@@ -54,17 +63,21 @@ impl List {
 
     /// Brings the list on screen in step with `state`.
     pub fn update(&mut self, state: &State, s: &Settings) {
-        let mut old_days: HashMap<Option<i64>, DayBox> =
-            self.days.drain(..).map(|d| (d.key, d)).collect();
-        let mut old_items: HashMap<String, Item> = HashMap::new();
-        for d in old_days.values_mut() {
-            for item in d.items.drain(..) {
-                old_items.insert(item.entry.anchor(), item);
-            }
+        let mut old_days: Vec<DayBox> = self.days.drain(..).collect();
+        let mut old_items = Items::default();
+        for d in &mut old_days {
+            old_items
+                .0
+                .extend(d.items.drain(..).map(|i| (i.entry.anchor(), Some(i))));
         }
+        old_items.0.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut kept_days = Vec::new();
         for day in days(state.shown(), s.local_day) {
-            let kept = match old_days.remove(&day.day) {
+            let kept = match old_days
+                .iter()
+                .position(|d| d.key == day.day)
+                .map(|at| old_days.swap_remove(at))
+            {
                 Some(mut d) => {
                     d.retitle(&day, s);
                     let items = day
@@ -96,10 +109,10 @@ impl List {
             };
             kept_days.extend(kept);
         }
-        for gone in old_days.into_values() {
+        for gone in old_days {
             gone.div.remove();
         }
-        for gone in old_items.into_values() {
+        for gone in old_items.0.into_iter().filter_map(|(_, i)| i) {
             gone.li.remove();
         }
         order(&self.days_box, kept_days.iter().map(|d| &d.div));

@@ -85,6 +85,13 @@ impl StoryLoader {
         self.current_src.get_value()
     }
 
+    /// Aborts the request in flight, if any: the viewer is going away.
+    pub fn stop(self) {
+        if let Some(Some(old)) = self.in_flight.try_get_value() {
+            old.abort();
+        }
+    }
+
     /// Shows a story already in hand.
     pub fn show(self, story: Shown) {
         self.current_src.set_value(story.src.clone());

@@ -34,7 +34,12 @@ pub fn Viewer(
     /// viewer renders HTML ahead of time, natively.
     #[prop(optional)]
     story: Option<Shown>,
+    /// The publisher's element the viewer lives in, which hears of what
+    /// happens in it (`article-viewer:load`, `:error`, `:open`, `:update`).
+    #[prop(optional)]
+    host: Option<web_sys::Element>,
 ) -> impl IntoView {
+    let host = StoredValue::new_local(host);
     let owns_document = options.owns_document();
     // The viewer's own pages (not a publisher's) keep stories for offline,
     // with the service worker of release builds.
@@ -53,6 +58,9 @@ pub fn Viewer(
     } = options;
     let first = src.clone().unwrap_or_else(|| DEFAULT_SRC.to_owned());
     let StoryLoader { shown, failure, .. } = loader;
+    // Unmounted (the publisher's page removed it): the request in flight
+    // goes too.
+    on_cleanup(move || loader.stop());
     // `src` as written (relative to the page); `move_focus` when the reader
     // navigated, so the new headline gets focus, as a page load would.
     let load = move |src: String, move_focus: bool| {
@@ -85,6 +93,13 @@ pub fn Viewer(
         if history {
             page::push_article(&url);
         }
+        let from = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone()));
+        host.with_value(|host| {
+            if let Some(host) = host {
+                let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+                page::announce(host, "open", &[("src", url.as_str().into()), ("from", from)]);
+            }
+        });
         load(url, true);
     });
     let retry = Callback::new(move |()| load(loader.current_src(), false));
@@ -131,6 +146,27 @@ pub fn Viewer(
         low_data,
         config: loader.config,
         open,
+        host,
+    });
+    // A story on screen, for the publisher's page.
+    Effect::new(move |_| {
+        shown.with(|story| {
+            if let Some(story) = story {
+                announce_load(host, story);
+            }
+        })
+    });
+    // A failure, in the reader's words, for the publisher's page.
+    Effect::new(move |_| {
+        if let Some(error) = failure.get() {
+            let message = error.message(catalogue.get_untracked());
+            let src = loader.current_src();
+            host.with_value(|host| {
+                if let Some(host) = host {
+                    page::announce(host, "error", &[("src", src.into()), ("message", message.into())]);
+                }
+            });
+        }
     });
 
     let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
@@ -237,6 +273,20 @@ pub fn Viewer(
         }
         .into_any()
     }
+}
+
+/// `article-viewer:load`: a story is on screen.
+fn announce_load(host: StoredValue<Option<web_sys::Element>, LocalStorage>, story: &Shown) {
+    host.with_value(|host| {
+        if let Some(host) = host {
+            let detail = [
+                ("src", story.src.as_str().into()),
+                ("id", story.article.id.as_str().into()),
+                ("headline", story.article.headline.as_str().into()),
+            ];
+            page::announce(host, "load", &detail);
+        }
+    });
 }
 
 /// A timeline `source`, resolved against its article and checked like an
