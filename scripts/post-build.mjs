@@ -139,6 +139,13 @@ const embedIntegrity = `sha384-${createHash('sha384').update(embedJs, 'utf8').di
 // The Embed control writes it into the snippets it gives.
 index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta name="article-viewer-embed-integrity" content="${embedIntegrity}">`);
 
+// The Embed control's writer (writer/, a module of its own): its glue, a
+// classic script, declares `wasm_bindgen` with `let`, which is no property of
+// the global object; the control finds it as `articleViewerWriter`.
+const WRITER = 'article-writer.js';
+if (!read(WRITER).includes('let wasm_bindgen =')) throw new Error(`post-build: ${WRITER} does not declare wasm_bindgen`);
+write(WRITER, `${read(WRITER)}\nself.articleViewerWriter = wasm_bindgen;\n`);
+
 // ------------------------------------------------------------- ahead of time
 
 // Stories written ahead of time by the core's one HTML writer, natively

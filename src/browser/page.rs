@@ -108,10 +108,10 @@ pub fn meta(name: &str) -> Option<String> {
         .get_attribute("content")
 }
 
-/// The viewer's stylesheet as the snippet carries it: the release build
-/// inlines it, so written ([`article_core::ahead::compact_css`]), into
-/// `<style data-article-viewer-css>`; a debug build links it, and it is
-/// fetched and compacted the same way.
+/// The viewer's stylesheet, for the snippet: the release build inlines it
+/// into `<style data-article-viewer-css>` as the snippet carries it; a
+/// debug build links it, and it is fetched (the writer compacts it as the
+/// command does, [`article_core::ahead::compact_css`]).
 pub async fn viewer_css() -> Option<String> {
     let document = document()?;
     if let Some(style) = document
@@ -126,14 +126,13 @@ pub async fn viewer_css() -> Option<String> {
         .ok()??
         .get_attribute("href")?;
     let url = resolve(&href, &url(), UrlUse::Resource)?;
-    let css = gloo_net::http::Request::get(&url)
+    gloo_net::http::Request::get(&url)
         .send()
         .await
         .ok()?
         .text()
         .await
-        .ok()?;
-    Some(article_core::ahead::compact_css(&css))
+        .ok()
 }
 
 /// The publisher's settings: the page's `<meta name="article-viewer-…">`

@@ -4,18 +4,17 @@
 //! The inline form is the snippet that carries its story — the same HTML
 //! `article-snippet` writes for that story, byte for byte, written by the
 //! same function of the core ([`article_core::ahead::snippet`]) from the
-//! story in hand, never from the page's DOM. It is written when the reader
-//! first opens the control: it is the whole story again.
-
-use std::sync::Arc;
+//! story's own JSON, never from the page's DOM. That writer is a module of
+//! its own (`writer/`, `article-writer.js` beside the viewer): the control
+//! loads it when a publisher first opens it, so readers never download it.
 
 use article_core::address::page_dir;
-use article_core::ahead::{self, Place};
-use article_core::article::Article;
 use article_core::embed;
-use article_core::markup::Markup;
+use article_core::markup::{Action, Markup};
 use article_core::messages::Messages;
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use super::viewer_context;
 use crate::browser::markup::fill;
@@ -25,19 +24,23 @@ use crate::browser::{markup, page};
 pub fn EmbedCode(
     /// The absolute URL of the article shown.
     src: String,
-    article: Arc<Article>,
+    headline: String,
 ) -> impl IntoView {
     let context = viewer_context();
     let mut control = Markup::default();
     embed::embed_code(&mut control, context.messages.get_untracked());
-    let story = StoredValue::new((src, article));
+    let story = StoredValue::new((src, headline));
     let clicked = move |ev: leptos::ev::MouseEvent| {
-        let summary = super::controls::control_of(&ev, article_core::markup::Action::Embed);
+        let summary = super::controls::control_of(&ev, Action::Embed);
         match summary.and_then(|s| s.parent_element()) {
             Some(details) if details.query_selector("textarea").ok().flatten().is_none() => {
                 let words = context.messages.get_untracked();
-                story.with_value(|(src, article)| {
-                    write_forms(details, src.clone(), article.clone(), words)
+                let max_bytes = context.config.with_value(|c| c.limits.max_bytes);
+                story.with_value(|(src, headline)| {
+                    let (src, headline) = (src.clone(), headline.clone());
+                    leptos::task::spawn_local(async move {
+                        write_forms(&details, &src, &headline, max_bytes, words).await;
+                    });
                 });
             }
             Some(_) => {}
@@ -53,35 +56,118 @@ pub fn EmbedCode(
     }
 }
 
-/// Writes both snippets into the control, once the viewer's stylesheet
-/// (which the snippet carries) is in hand.
-fn write_forms(
-    details: web_sys::Element,
-    src: String,
-    article: Arc<Article>,
+/// Writes both snippets into the control. Should the writer not load, the
+/// inline form is the short one that names the article, and the console
+/// says why.
+async fn write_forms(
+    details: &web_sys::Element,
+    src: &str,
+    headline: &str,
+    max_bytes: u64,
     words: &'static Messages,
 ) {
-    leptos::task::spawn_local(async move {
-        let Some(css) = page::viewer_css().await else {
-            return;
-        };
-        // Written for the page the command writes for by default: the
-        // article's own address.
-        let viewer_dir = page_dir(&page::url()).to_owned();
-        let integrity = page::meta("article-viewer-embed-integrity");
-        let place = Place {
-            integrity: integrity.as_deref(),
-            page: &src,
-            viewer_dir: &viewer_dir,
-        };
-        let inline = ahead::snippet(&article, &src, &place, &css, &page::resolve)
-            .unwrap_or_else(|| embed::inline_snippet(&viewer_dir, place.integrity, &src));
-        let iframe = embed::iframe_snippet(&viewer_dir, &src, &article.headline);
-        if details.query_selector("textarea").ok().flatten().is_some() {
-            return;
+    let viewer_dir = page_dir(&page::url()).to_owned();
+    let integrity = page::meta("article-viewer-embed-integrity");
+    let inline = match story_snippet(src, &viewer_dir, integrity.as_deref(), max_bytes).await {
+        Ok(snippet) => snippet,
+        Err(why) => {
+            leptos::logging::error!(
+                "article viewer: the story's snippet could not be written: {why}"
+            );
+            embed::inline_snippet(&viewer_dir, integrity.as_deref(), src)
         }
-        let mut forms = Markup::default();
-        embed::embed_forms(&mut forms, &inline, &iframe, words);
-        markup::build(&details, &forms);
-    });
+    };
+    let iframe = embed::iframe_snippet(&viewer_dir, src, headline);
+    if details.query_selector("textarea").ok().flatten().is_some() {
+        return;
+    }
+    let mut forms = Markup::default();
+    embed::embed_forms(&mut forms, &inline, &iframe, words);
+    markup::build(details, &forms);
+}
+
+/// The snippet that carries the story at `src`, from the writer module:
+/// written for the page the command writes for by default (the article's
+/// own address), with the stylesheet of this page.
+async fn story_snippet(
+    src: &str,
+    viewer_dir: &str,
+    integrity: Option<&str>,
+    max_bytes: u64,
+) -> Result<String, String> {
+    let css = page::viewer_css().await.ok_or("no stylesheet")?;
+    let response = gloo_net::http::Request::get(src)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let json = response.text().await.map_err(|e| e.to_string())?;
+    if json.len() as u64 > max_bytes {
+        return Err(format!("{src} is larger than {max_bytes} bytes"));
+    }
+    let write = writer(viewer_dir).await.map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "the writer did not load".to_owned())
+    })?;
+    let args = js_sys::Array::new();
+    for arg in [
+        json.into(),
+        src.into(),
+        src.into(),
+        viewer_dir.into(),
+        integrity.map_or(JsValue::UNDEFINED, Into::into),
+        css.into(),
+    ] {
+        args.push(&arg);
+    }
+    write
+        .apply(&JsValue::NULL, &args)
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| "the writer failed".to_owned())
+        })?
+        .as_string()
+        .ok_or_else(|| "the writer gave no snippet".to_owned())
+}
+
+/// The writer module's `writeSnippet`, loaded once: its script (which
+/// defines `articleViewerWriter`, the build says so), then its wasm.
+async fn writer(viewer_dir: &str) -> Result<js_sys::Function, JsValue> {
+    let global = js_sys::global();
+    let get = |name: &str| js_sys::Reflect::get(&global, &name.into());
+    if get("articleViewerWriter")?.is_undefined() {
+        let document = page::document().ok_or("no document")?;
+        let script = document.create_element("script")?;
+        script.set_attribute("src", &format!("{viewer_dir}article-writer.js"))?;
+        let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+            let _ = script.add_event_listener_with_callback("load", &resolve);
+            let _ = script.add_event_listener_with_callback("error", &reject);
+        });
+        document.head().ok_or("no head")?.append_child(&script)?;
+        JsFuture::from(loaded).await?;
+    }
+    let init: js_sys::Function = get("articleViewerWriter")?.dyn_into()?;
+    // Its wasm, instantiated once: the first call starts it, every call
+    // waits for it.
+    let ready = READY.with(|ready| ready.borrow().clone());
+    let ready = match ready {
+        Some(ready) => ready,
+        None => {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(
+                &options,
+                &"module_or_path".into(),
+                &format!("{viewer_dir}article-writer_bg.wasm").into(),
+            )?;
+            let ready = js_sys::Promise::from(init.call1(&JsValue::NULL, &options)?);
+            READY.with(|r| r.replace(Some(ready.clone())));
+            ready
+        }
+    };
+    JsFuture::from(ready).await?;
+    js_sys::Reflect::get(&init, &"writeSnippet".into())?.dyn_into()
+}
+
+thread_local! {
+    /// The writer's instantiation, once started.
+    static READY: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }

@@ -19,7 +19,10 @@ struct Items(Vec<(String, Option<Item>)>);
 
 impl Items {
     fn remove(&mut self, anchor: &str) -> Option<Item> {
-        let at = self.0.binary_search_by(|(a, _)| a.as_str().cmp(anchor)).ok()?;
+        let at = self
+            .0
+            .binary_search_by(|(a, _)| a.as_str().cmp(anchor))
+            .ok()?;
         self.0[at].1.take()
     }
 }

@@ -97,7 +97,11 @@ pub fn Viewer(
         host.with_value(|host| {
             if let Some(host) = host {
                 let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
-                page::announce(host, "open", &[("src", url.as_str().into()), ("from", from)]);
+                page::announce(
+                    host,
+                    "open",
+                    &[("src", url.as_str().into()), ("from", from)],
+                );
             }
         });
         load(url, true);
@@ -163,7 +167,11 @@ pub fn Viewer(
             let src = loader.current_src();
             host.with_value(|host| {
                 if let Some(host) = host {
-                    page::announce(host, "error", &[("src", src.into()), ("message", message.into())]);
+                    page::announce(
+                        host,
+                        "error",
+                        &[("src", src.into()), ("message", message.into())],
+                    );
                 }
             });
         }
@@ -226,11 +234,12 @@ pub fn Viewer(
                 Some(Shown { article, src, saved }) => {
                     let social = article.social.clone().filter(|_| sections.social);
                     let share = share_url(&src);
+                    let headline = article.headline.clone();
                     view! {
                         {saved.map(|at| view! { <OfflineCopy saved=at retry=retry /> })}
                         {social.map(|bar| view! { <SocialBar bar=bar /> })}
-                        {sections.story.then(|| view! { <Story article=article.clone() share_url=share base=src.clone() /> })}
-                        {standalone.then(|| view! { <EmbedCode src=src article=article /> })}
+                        {sections.story.then(|| view! { <Story article=article share_url=share base=src.clone() /> })}
+                        {standalone.then(|| view! { <EmbedCode src=src headline=headline /> })}
                     }
                     .into_any()
                 }
