@@ -66,3 +66,33 @@ test('the default page and the publisher examples load without a failed request'
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(bad, 'requests that failed or answered 4xx/5xx').toEqual([]);
 });
+
+test('the single-page example: its viewers appear 1.5 s after load and follow its routes', async ({ page }) => {
+  const bad = watchNetwork(page);
+  await page.goto('example/single-page.html');
+  const story = (host) => page.locator(`${host} [data-live] .story__headline`);
+  await expect(story('article-viewer')).toHaveText('Central library reopens after restoration');
+  await page.getByRole('button', { name: 'Weather' }).click();
+  await expect(story('[data-article-viewer]')).toHaveText('Rain expected along the coast this weekend');
+  await expect(page.locator('article-viewer')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Library' }).click();
+  await expect(story('article-viewer')).toHaveText('Central library reopens after restoration');
+  expect(bad, 'requests that failed or answered 4xx/5xx').toEqual([]);
+});
+
+test('the element example counts reads from the events and sets the attributes from script', async ({ page }) => {
+  const bad = watchNetwork(page);
+  await page.goto('example/element.html');
+  const story = page.locator('article-viewer [data-live] .story__headline');
+  await expect(story).toHaveText('Syrian president seeks to redefine ties with Russia during Moscow visit');
+  await expect(page.locator('#reads')).toHaveText('1');
+  await page.getByRole('button', { name: 'Another story' }).click();
+  await expect(story).toHaveText("City council approves next year's budget");
+  await expect(page.locator('#reads')).toHaveText('2');
+  await page.locator('article-viewer .timeline__link', { hasText: 'Central library' }).click();
+  await expect(page.getByRole('log')).toContainText('open: http://127.0.0.1');
+  await expect(page.locator('#reads')).toHaveText('3');
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect.poll(() => page.locator('article-viewer').evaluate((el) => getComputedStyle(el).colorScheme)).toBe('dark');
+  expect(bad, 'requests that failed or answered 4xx/5xx').toEqual([]);
+});

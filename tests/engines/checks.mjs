@@ -82,6 +82,72 @@ export const checks = [
     },
   },
   {
+    name: "the publisher's API: viewers that appear late and leave with the page, <article-viewer> with its attributes and events",
+    async run(b, base) {
+      const shown = (selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[data-live] .story__headline')?.textContent;
+      // A single-page site draws its viewer 1.5 s after load, then replaces it.
+      await b.goto(`${base}example/single-page.html`);
+      await waitFor(b, 'the late <article-viewer>', shown, 'article-viewer');
+      await b.click('button[data-route="weather"]');
+      await waitFor(b, 'the <div data-article-viewer> of the next route', (s) => {
+        const el = document.querySelector('[data-article-viewer]');
+        return !document.querySelector('article-viewer') && el?.shadowRoot?.querySelector('[data-live] .story__headline')?.textContent;
+      });
+      // The element's events reach the page, with their detail.
+      await b.goto(`${base}example/element.html`);
+      await waitFor(b, 'the first read counted', () => document.getElementById('reads').value === '1');
+      await b.evaluate(() => { document.getElementById('viewer').src = '../articles/sample-city-budget.json'; });
+      await waitFor(b, 'the story set from script', (h) => document.getElementById('viewer').shadowRoot
+        ?.querySelector('[data-live] .story__headline')?.textContent === h, CITY.headline);
+      await waitFor(b, 'the second read counted', () => document.getElementById('reads').value === '2');
+      const log = await b.evaluate(() => document.getElementById('log').textContent);
+      assert(log.includes(`load: ${CITY.headline} (${CITY.id})`), `the load event's detail: ${log}`);
+      // Removed, the viewer is gone with everything in it; put back, it starts again.
+      const again = await b.evaluate(async () => {
+        const el = document.getElementById('viewer');
+        const parent = el.parentNode;
+        el.remove();
+        await new Promise((r) => setTimeout(r, 50));
+        const emptied = !el.shadowRoot.querySelector('[data-live]');
+        parent.append(el);
+        return emptied;
+      });
+      assert(again, 'a removed viewer kept its nodes');
+      await waitFor(b, 'the viewer put back', (h) => document.getElementById('viewer').shadowRoot
+        ?.querySelector('[data-live] .story__headline')?.textContent === h, CITY.headline);
+    },
+  },
+  {
+    name: "a removed viewer stops: its live timeline makes no request again, and src changed twice loads each story",
+    async run(b, base) {
+      const key = `engines-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const stats = async () => (await (await fetch(`${base}__test/feed-stats?key=${key}`)).json()).requests;
+      await fetch(`${base}__test/feed?key=${key}`, { method: 'POST', body: JSON.stringify({ doc: { entries: [{ id: 'a', time: '2025-10-15T11:10:00Z', headline: 'Headline a' }] } }) });
+      const article = {
+        schema_version: 1, id: 'live-engines', lang: 'en-GB', headline: 'Live in every engine', published: '2025-10-15T11:00:00Z',
+        body: [{ type: 'paragraph', text: 'P' }],
+        timeline: { title: 'Live', source: `/__test/feed?key=${key}`, live: true, interval: 10, entries: [] },
+      };
+      const src = `/__test/body?b64=${encodeURIComponent(Buffer.from(JSON.stringify(article)).toString('base64'))}`;
+      await b.goto(`${base}example/element.html`);
+      await waitFor(b, 'the first story', () => document.getElementById('reads').value === '1');
+      await b.evaluate((src) => { document.getElementById('viewer').src = src; }, src);
+      await waitFor(b, 'the live story', () => document.getElementById('viewer').shadowRoot
+        ?.querySelector('[data-live] .timeline__headline')?.textContent === 'Headline a');
+      await b.evaluate(() => { document.getElementById('viewer').src = '../articles/sample-weekend-weather.json'; });
+      await waitFor(b, 'the second change', () => document.getElementById('reads').value === '3');
+      equal(await stats(), 1, 'requests while the live story was shown');
+      // Back to the live story, then the element leaves the page.
+      await b.evaluate((src) => { document.getElementById('viewer').src = src; }, src);
+      await waitFor(b, 'the live story again', () => document.getElementById('reads').value === '4');
+      await b.evaluate(() => document.getElementById('viewer').remove());
+      const before = await stats();
+      // Longer than its interval (10 s): a viewer still alive would poll.
+      await new Promise((r) => setTimeout(r, 12_000));
+      equal(await stats(), before, 'requests after the viewer was removed');
+    },
+  },
+  {
     name: 'a src that answers 404 shows the alert with Retry',
     async run(b, base) {
       await b.goto(`${base}index.html?src=${encodeURIComponent('/__test/status/404')}`);
