@@ -184,3 +184,37 @@ test("the Embed control's snippet shows the story with JavaScript off, and is ta
   const cls = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
   expect(cls).toBeLessThanOrEqual(0.02);
 });
+
+// The same snippet in the other form of the element: <article-viewer src>.
+test('the snippet carrying its story works as <article-viewer> too: painted before any script, taken over in place', async ({ browser, page }) => {
+  const asElement = async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace('<div data-article-viewer data-src="', '<article-viewer src="')
+      .replace(/<\/div>(\s*<\/main>)/, '</article-viewer>$1');
+    await route.fulfill({ response, body: html });
+  };
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const still = await off.newPage();
+  await still.route(`**/${SNIPPET}`, asElement);
+  await still.goto(SNIPPET);
+  const h1 = still.locator('article-viewer').getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText(SEED_HEADLINE);
+  expect(await h1.evaluate((e) => getComputedStyle(e).fontFamily)).not.toContain('Trebuchet');
+  await off.close();
+
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.route(`**/${SNIPPET}`, asElement);
+  await page.goto(SNIPPET);
+  const host = page.locator('article-viewer');
+  await expect(host.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(host.locator('[data-live]:not([hidden]) .story__headline')).toHaveText(SEED_HEADLINE);
+  await expect(host.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0))).toBeLessThanOrEqual(0.02);
+});
