@@ -66,12 +66,21 @@ impl ViewerContext {
     /// Dispatches `article-viewer:{name}` on the publisher's element, if the
     /// viewer is in one.
     pub fn announce(&self, name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
-        self.host.with_value(|host| {
-            if let Some(host) = host {
-                crate::browser::page::announce(host, name, detail);
-            }
-        });
+        announce(self.host, name, detail);
     }
+}
+
+/// Dispatches `article-viewer:{name}` on `host`, if there is one.
+pub fn announce(
+    host: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    name: &str,
+    detail: &[(&str, wasm_bindgen::JsValue)],
+) {
+    host.with_value(|host| {
+        if let Some(host) = host {
+            crate::browser::page::announce(host, name, detail);
+        }
+    });
 }
 
 /// The context of the viewer this component is in.

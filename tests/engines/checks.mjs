@@ -140,11 +140,47 @@ export const checks = [
       // Back to the live story, then the element leaves the page.
       await b.evaluate((src) => { document.getElementById('viewer').src = src; }, src);
       await waitFor(b, 'the live story again', () => document.getElementById('reads').value === '4');
+      // Three more entries: the next poll (10 s) tells the page how many wait.
+      await fetch(`${base}__test/feed?key=${key}`, { method: 'POST', body: JSON.stringify({ doc: { entries: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, time: `2025-10-15T11:${10 + i}:00Z`, headline: `Headline ${id}` })) } }) });
+      await waitFor(b, 'the update event', () => document.getElementById('log').textContent.includes('update: 3 waiting'));
+      // A bad address: the error event with the reader's sentence.
+      await b.evaluate(() => { document.getElementById('viewer').src = '/__test/status/404'; });
+      await waitFor(b, 'the error event', () => document.getElementById('log').textContent.includes('error: This story could not be found.'));
+      await b.evaluate((src) => { document.getElementById('viewer').src = src; }, src);
+      await waitFor(b, 'the live story a third time', () => document.getElementById('reads').value === '5');
       await b.evaluate(() => document.getElementById('viewer').remove());
       const before = await stats();
       // Longer than its interval (10 s): a viewer still alive would poll.
       await new Promise((r) => setTimeout(r, 12_000));
       equal(await stats(), before, 'requests after the viewer was removed');
+    },
+  },
+  {
+    name: 'the removal soak: 200 viewers inserted and removed leave no node behind, and the last one opens a story in place (the open event)',
+    async run(b, base) {
+      await b.goto(`${base}example/element.html`);
+      await waitFor(b, 'the first story', () => document.getElementById('reads').value === '1');
+      const before = await b.evaluate(() => document.getElementsByTagName('*').length);
+      const left = await b.evaluate(async () => {
+        const app = document.querySelector('main section');
+        for (let i = 0; i < 200; i++) {
+          const el = document.createElement('article-viewer');
+          el.setAttribute('src', '../articles/sample-library-reopens.json');
+          app.append(el);
+          await new Promise((resolve) => {
+            const check = () => (el.shadowRoot?.querySelector('[data-live] .story__headline') ? resolve() : setTimeout(check, 5));
+            check();
+          });
+          el.remove();
+          if (el.shadowRoot.querySelector('[data-live]')) return `viewer ${i} kept its nodes`;
+        }
+        return null;
+      });
+      assert(left === null, left);
+      equal(await b.evaluate(() => document.getElementsByTagName('*').length), before, 'elements in the page after 200 cycles');
+      // The viewer that stayed still works: a timeline entry opens its story in place.
+      await b.evaluate(() => document.getElementById('viewer').shadowRoot.querySelector('.timeline__link[data-action="open"]').click());
+      await waitFor(b, 'the open event', () => document.getElementById('log').textContent.includes('open: '));
     },
   },
   {

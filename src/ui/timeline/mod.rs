@@ -243,20 +243,28 @@ fn keep_live(writer: Rc<Writer>, shown: Shown) -> Built {
                      write: fn(&mut Markup, &State, &Settings),
                      track: Box<dyn Fn()>| {
         let writer = writer.clone();
-        Effect::new(move |first: Option<()>| {
+        // Its markup as last built: a part whose words did not change is
+        // left alone, so focus on it stays and a live region says nothing
+        // again.
+        Effect::new(move |last: Option<Option<Markup>>| {
             track();
-            let Some(section) = section().filter(|_| first.is_some()) else {
-                return;
-            };
+            let section = section()?;
             let checked = shown.checked.get_untracked();
-            shown.entries.with_untracked(|entries| {
+            let m = shown.entries.with_untracked(|entries| {
                 let state = writer.state(shown, entries, checked.as_ref());
                 writer.with_settings(page::now_ms(), |s| {
                     let mut m = Markup::default();
                     write(&mut m, &state, s);
-                    replace_part(&section, class, &m);
-                });
+                    m
+                })
             });
+            // The first run sees what was just built with the section.
+            if let Some(last) = &last {
+                if last.as_ref() != Some(&m) {
+                    replace_part(&section, class, &m);
+                }
+            }
+            Some(m)
         });
     };
     part(

@@ -23,7 +23,7 @@ use super::embed_code::EmbedCode;
 use super::social_bar::SocialBar;
 use super::story::Story;
 use super::timeline::Timeline;
-use super::ViewerContext;
+use super::{announce, ViewerContext};
 use crate::browser::timers::Timer;
 use crate::browser::{head, page};
 
@@ -94,16 +94,12 @@ pub fn Viewer(
             page::push_article(&url);
         }
         let from = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone()));
-        host.with_value(|host| {
-            if let Some(host) = host {
-                let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
-                page::announce(
-                    host,
-                    "open",
-                    &[("src", url.as_str().into()), ("from", from)],
-                );
-            }
-        });
+        let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+        announce(
+            host,
+            "open",
+            &[("src", url.as_str().into()), ("from", from)],
+        );
         load(url, true);
     });
     let retry = Callback::new(move |()| load(loader.current_src(), false));
@@ -165,15 +161,11 @@ pub fn Viewer(
         if let Some(error) = failure.get() {
             let message = error.message(catalogue.get_untracked());
             let src = loader.current_src();
-            host.with_value(|host| {
-                if let Some(host) = host {
-                    page::announce(
-                        host,
-                        "error",
-                        &[("src", src.into()), ("message", message.into())],
-                    );
-                }
-            });
+            announce(
+                host,
+                "error",
+                &[("src", src.into()), ("message", message.into())],
+            );
         }
     });
 
@@ -286,16 +278,12 @@ pub fn Viewer(
 
 /// `article-viewer:load`: a story is on screen.
 fn announce_load(host: StoredValue<Option<web_sys::Element>, LocalStorage>, story: &Shown) {
-    host.with_value(|host| {
-        if let Some(host) = host {
-            let detail = [
-                ("src", story.src.as_str().into()),
-                ("id", story.article.id.as_str().into()),
-                ("headline", story.article.headline.as_str().into()),
-            ];
-            page::announce(host, "load", &detail);
-        }
-    });
+    let detail = [
+        ("src", story.src.as_str().into()),
+        ("id", story.article.id.as_str().into()),
+        ("headline", story.article.headline.as_str().into()),
+    ];
+    announce(host, "load", &detail);
 }
 
 /// A timeline `source`, resolved against its article and checked like an
