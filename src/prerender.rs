@@ -17,10 +17,9 @@ pub const STYLE: &str = include_str!("../style/viewer.css");
 /// `raw` joined to `base` by the WHATWG URL parser, if the URL policy
 /// allows it for `url_use` before and after.
 pub fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
-    let allowed = url_policy::allow(raw, url_use)?;
-    let url = url::Url::parse(base).ok()?.join(&allowed).ok()?;
-    url_policy::allow(url.as_str(), url_use)?;
-    Some(url.into())
+    url_policy::resolve_with(raw, base, url_use, |raw, base| {
+        Some(url::Url::parse(base).ok()?.join(raw).ok()?.into())
+    })
 }
 
 /// Renders the viewer, as `options` configure it, showing the article in

@@ -51,6 +51,22 @@ fn scheme(url: &str) -> Option<&str> {
     valid.then_some(candidate)
 }
 
+/// `raw` joined to `base` by `join` (a WHATWG URL parser: the browser's
+/// `URL`, natively the `url` crate), if the policy allows it for `url_use`
+/// before the join and after: resolution cannot invent a scheme, but the
+/// result is checked all the same. The one place every caller's
+/// [`Resolve`] comes from.
+pub fn resolve_with(
+    raw: &str,
+    base: &str,
+    url_use: UrlUse,
+    join: impl FnOnce(&str, &str) -> Option<String>,
+) -> Option<String> {
+    let joined = join(&allow(raw, url_use)?, base)?;
+    allow(&joined, url_use)?;
+    Some(joined)
+}
+
 /// Joins `raw` to `base` and checks the result against the URL policy for
 /// its use: `Some(absolute URL)` if it may be used. The URL parser is the
 /// caller's (the browser's `URL`, natively the `url` crate): both follow
@@ -60,6 +76,29 @@ pub type Resolve<'a> = &'a dyn Fn(&str, &str, UrlUse) -> Option<String>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resolved_address_passes_the_policy_before_and_after_the_join() {
+        let join = |raw: &str, base: &str| Some(format!("{base}{raw}"));
+        assert_eq!(
+            resolve_with("b.json", "https://news.example/", UrlUse::Resource, join),
+            Some("https://news.example/b.json".to_owned())
+        );
+        // Refused before the parser sees it.
+        assert_eq!(
+            resolve_with("javascript:alert(1)", "https://x/", UrlUse::Link, |_, _| {
+                panic!("joined a refused address")
+            }),
+            None
+        );
+        // A parser that produced a refused address: refused after.
+        assert_eq!(
+            resolve_with("a", "https://x/", UrlUse::Link, |_, _| Some(
+                "javascript:x".into()
+            )),
+            None
+        );
+    }
 
     #[test]
     fn allows_web_mail_and_relative_links() {

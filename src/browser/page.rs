@@ -39,11 +39,9 @@ pub fn requested_src() -> Option<String> {
 /// Resolves `raw` against `base` with the browser's URL parser, after the URL
 /// policy has allowed it. `None` if refused or unparseable.
 pub fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
-    let allowed = url_policy::allow(raw, url_use)?;
-    let url = web_sys::Url::new_with_base(&allowed, base).ok()?;
-    // Resolution cannot invent a scheme, but check the result all the same.
-    url_policy::allow(&url.href(), url_use)?;
-    Some(url.href())
+    url_policy::resolve_with(raw, base, url_use, |raw, base| {
+        Some(web_sys::Url::new_with_base(raw, base).ok()?.href())
+    })
 }
 
 /// The origin (`https://news.example`) of an absolute URL, or `""`.

@@ -48,10 +48,9 @@ pub fn write_snippet(
 /// allows it for `url_use` before and after.
 #[cfg(target_arch = "wasm32")]
 fn resolve(raw: &str, base: &str, url_use: UrlUse) -> Option<String> {
-    let allowed = url_policy::allow(raw, url_use)?;
-    let url = web_sys::Url::new_with_base(&allowed, base).ok()?.href();
-    url_policy::allow(&url, url_use)?;
-    Some(url)
+    url_policy::resolve_with(raw, base, url_use, |raw, base| {
+        Some(web_sys::Url::new_with_base(raw, base).ok()?.href())
+    })
 }
 
 /// Nothing to start: the module is called, not run.

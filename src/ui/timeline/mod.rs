@@ -109,14 +109,16 @@ pub fn Timeline(
     if context.owns_document {
         count_in_title(shown.pending);
     }
-    // Updates arrived: the publisher's page hears how many wait.
-    let pending = shown.pending;
-    Effect::new(move |_| {
-        let count = pending.with(|p| p.as_ref().map_or(0, |m| m.new));
-        if count > 0 {
-            context.announce("update", &[("count", (count as f64).into())]);
-        }
-    });
+    // Updates arrived: the publisher's page, if in one, hears how many wait.
+    if live && context.host.with_value(Option::is_some) {
+        let pending = shown.pending;
+        Effect::new(move |_| {
+            let count = pending.with(|p| p.as_ref().map_or(0, |m| m.new));
+            if count > 0 {
+                context.announce("update", &[("count", (count as f64).into())]);
+            }
+        });
+    }
     let writer = Rc::new(Writer {
         context,
         base,

@@ -39,6 +39,9 @@ pub fn Viewer(
     #[prop(optional)]
     host: Option<web_sys::Element>,
 ) -> impl IntoView {
+    // Only a publisher's element hears of what happens: the viewer's own
+    // pages watch for nothing to tell.
+    let tells = host.is_some();
     let host = StoredValue::new_local(host);
     let owns_document = options.owns_document();
     // The viewer's own pages (not a publisher's) keep stories for offline,
@@ -93,13 +96,15 @@ pub fn Viewer(
         if history {
             page::push_article(&url);
         }
-        let from = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone()));
-        let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
-        announce(
-            host,
-            "open",
-            &[("src", url.as_str().into()), ("from", from)],
-        );
+        if tells {
+            let from = shown.with_untracked(|s| s.as_ref().map(|s| s.src.clone()));
+            let from = from.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+            announce(
+                host,
+                "open",
+                &[("src", url.as_str().into()), ("from", from)],
+            );
+        }
         load(url, true);
     });
     let retry = Callback::new(move |()| load(loader.current_src(), false));
@@ -148,26 +153,28 @@ pub fn Viewer(
         open,
         host,
     });
-    // A story on screen, for the publisher's page.
-    Effect::new(move |_| {
-        shown.with(|story| {
-            if let Some(story) = story {
-                announce_load(host, story);
+    if tells {
+        // A story on screen, for the publisher's page.
+        Effect::new(move |_| {
+            shown.with(|story| {
+                if let Some(story) = story {
+                    announce_load(host, story);
+                }
+            })
+        });
+        // A failure, in the reader's words, for the publisher's page.
+        Effect::new(move |_| {
+            if let Some(error) = failure.get() {
+                let message = error.message(catalogue.get_untracked());
+                let src = loader.current_src();
+                announce(
+                    host,
+                    "error",
+                    &[("src", src.into()), ("message", message.into())],
+                );
             }
-        })
-    });
-    // A failure, in the reader's words, for the publisher's page.
-    Effect::new(move |_| {
-        if let Some(error) = failure.get() {
-            let message = error.message(catalogue.get_untracked());
-            let src = loader.current_src();
-            announce(
-                host,
-                "error",
-                &[("src", src.into()), ("message", message.into())],
-            );
-        }
-    });
+        });
+    }
 
     let dir = move || shown.with(|s| s.as_ref().map(|s| s.article.direction().as_str()));
     let busy = move || loading().to_string();
