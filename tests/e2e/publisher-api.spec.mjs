@@ -95,6 +95,7 @@ test('each event reaches the page with its detail: load, open, error, update', a
   await publisherPage(page, 'events', `<article-viewer src="${src}"></article-viewer>`);
   const host = page.locator('article-viewer');
   await expect(headline(host)).toHaveText('Live for the page');
+  await expect(host.locator('.timeline__checked time')).toHaveCount(1);
   await expect.poll(() => events(page)).toContainEqual({
     type: 'load', target: 'article-viewer', composed: true, bubbles: true,
     detail: { src: new URL(src, baseURL).href, id: 'live-api', headline: 'Live for the page' },
@@ -129,6 +130,8 @@ test("a React-like page replaces its content: the removed viewer's live timeline
     window.route("<div data-article-viewer data-src='${src}'></div>");
   </script>`);
   await expect(headline(page.locator('[data-article-viewer]'))).toHaveText('Live, then gone');
+  // The first answer handled (its "Updated" time shown): the next poll is scheduled.
+  await expect(page.locator('[data-article-viewer] .timeline__checked time')).toHaveCount(1);
   await page.clock.runFor(11_000);
   await expect.poll(async () => (await (await request.get(`/__test/feed-stats?key=${key}`)).json()).requests).toBe(2);
   await page.evaluate(() => window.route('<article-viewer src="../articles/sample-weekend-weather.json"></article-viewer>'));
