@@ -283,10 +283,12 @@ export const checks = [
       // Canary: a request the policy forbids is blocked and seen.
       await b.evaluate(() => { new Image().src = 'http://blocked.invalid/x.png'; });
       await waitFor(b, 'the canary violation', () => window.__violations.some((v) => v.startsWith('img-src')));
-      // Firefox also reports violations as page errors, a moment later: wait
-      // for the canary's (a second at most), so that it lands in this check.
+      // Firefox also reports violations as page errors, a moment later (more
+      // than a second on a loaded machine): wait for the canary's, up to five
+      // seconds, so that it lands in this check and not in the next.
       const errors = [];
-      for (const until = Date.now() + 1000; Date.now() < until;) {
+      const firefox = (await b.evaluate(() => navigator.userAgent)).includes('Firefox');
+      for (const until = Date.now() + (firefox ? 5000 : 1000); Date.now() < until;) {
         errors.push(...b.errors());
         if (errors.some((e) => e.includes('blocked.invalid'))) break;
         await new Promise((r) => setTimeout(r, 50));
