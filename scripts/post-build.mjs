@@ -23,7 +23,7 @@
 //   precached for offline under a cache named after their hash, and the last
 //   good copy of each story the viewer showed (see "Offline" in the README).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -68,8 +68,69 @@ if (!js || !wasm || !css) throw new Error('post-build: trunk loader not found in
 // the console, and nothing runs (a snippet's story stays as it was). The
 // comments stay here: every publisher's page downloads embed.js.
 const sri = (name) => `sha384-${createHash('sha384').update(readFileSync(join(dir, name))).digest('base64')}`;
+// The formats module (formats/, a module of its own): its glue and a few
+// lines that answer the viewer's requests, as one worker script. The viewer
+// fetches it with the integrity below, starts it from a blob: URL (so that
+// a viewer embedded from another origin has it too), and the script fetches
+// its wasm with the wasm's own integrity: a changed file fails closed.
+const FORMATS = 'article-formats.js';
+const FORMATS_WASM = 'article-formats_bg.wasm';
+const FORMATS_WORKER = 'article-formats-worker.js';
+if (!read(FORMATS).includes('let wasm_bindgen =')) throw new Error(`post-build: ${FORMATS} does not declare wasm_bindgen`);
+write(FORMATS_WORKER, `${read(FORMATS)}
+let ready;
+self.onmessage = async ({ data: [id, base, text, url, timeline] }) => {
+  try {
+    ready ??= wasm_bindgen({ module_or_path: fetch(new URL('${FORMATS_WASM}', base), { integrity: '${sri(FORMATS_WASM)}' }) });
+    await ready;
+  } catch (e) {
+    ready = undefined;
+    self.postMessage([id, null, \`the formats module did not load: \${e?.message ?? e}\`]);
+    return;
+  }
+  try {
+    self.postMessage([id, wasm_bindgen.convert(text, url, timeline)]);
+  } catch (e) {
+    self.postMessage([id, null, String(e?.message ?? e), true]);
+  }
+};
+`);
+unlinkSync(join(dir, FORMATS));
+// The viewer's side of it, for the viewer's own pages (inline) and embed.js
+// alike: `articleViewerFormats(text, url, timeline)` answers [json], or
+// [null, why, true] when the document holds no story the module reads, or
+// [null, why] when the module did not load. The worker's script is fetched
+// with its integrity and started from a blob: URL, so that a viewer
+// embedded from another origin has it too.
+const formatsClient = (base) => `globalThis.articleViewerFormats ??= (() => {
+  let worker, next = 0;
+  const waiting = new Map();
+  const start = () => fetch(new URL('${FORMATS_WORKER}', ${base}), { integrity: '${sri(FORMATS_WORKER)}' }).then((r) => {
+    if (!r.ok) throw new Error('${FORMATS_WORKER}: HTTP ' + r.status);
+    return r.blob();
+  }).then((script) => {
+    const w = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
+    w.onmessage = ({ data }) => { waiting.get(data[0])?.(data.slice(1)); waiting.delete(data[0]); };
+    return w;
+  });
+  return async (text, url, timeline) => {
+    try {
+      const w = await (worker ??= start());
+      const id = next++;
+      return await new Promise((answer) => { waiting.set(id, answer); w.postMessage([id, ${base}, text, url, timeline]); });
+    } catch (e) {
+      worker = undefined;
+      return [null, 'the formats module did not load: ' + (e?.message ?? e)];
+    }
+  };
+})();`;
+const FORMATS_INLINE = `<script>${formatsClient("new URL('./', location.href).href")}</script>`;
+index = index.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);
+embed = embed.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);
+
 const embedJs = `const base = new URL('./', import.meta.url).href;
 globalThis.articleViewerBase = base;
+${formatsClient('base')}
 const DIV = '[data-article-viewer]';
 const ATTRIBUTES = ['src', 'theme', 'sections', 'lang', 'data'];
 for (const host of document.querySelectorAll(\`\${DIV}[data-src], article-viewer[src]\`)) {
@@ -280,6 +341,8 @@ const policy = {
   'style-src': ["'self'", ...styleHashes],
   'img-src': ["'self'", 'https:'],
   'connect-src': ["'self'", 'https:'],
+  // The formats module's worker, started from its checked script.
+  'worker-src': ["'self'", 'blob:'],
   // Videos, their captions; the third-party players, exactly, which load
   // only after the reader asks (core/src/players.rs).
   'media-src': ["'self'", 'https:'],
@@ -303,7 +366,7 @@ write('embed.html', withMeta(embed));
 // its cache, whatever the query (?src=…); stories and timelines (fetch() and
 // <link rel=preload as=fetch>, not images or pages) go to the network first
 // and, offline, to the saved copy. Shipped without comments, like embed.js.
-const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg'];
+const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg', FORMATS_WORKER, FORMATS_WASM];
 const version = createHash('sha256');
 for (const name of APP_FILES) version.update(name).update(readFileSync(join(dir, name)));
 write('sw.js', `const VERSION = '${version.digest('hex').slice(0, 16)}';

@@ -22,6 +22,10 @@ const BUDGET_JS_WASM_GZIP = 186.9 * 1024;
 // The writer module: the core's decoder and HTML writer, nothing else
 // (71.4 KB gzip today).
 const BUDGET_WRITER_GZIP = 72 * 1024;
+// The formats module (WordPress, feeds, article pages; in a Web Worker,
+// loaded only for a document that is not article JSON): its worker script
+// (glue included) and wasm.
+const BUDGET_FORMATS_GZIP = 134 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));
@@ -44,7 +48,8 @@ const sum = (pred, key) => rows.filter(pred).reduce((n, r) => n + r[key], 0);
 // writer of the Embed control's snippet is a module of its own, loaded only
 // when a publisher opens the control, with a budget of its own.
 const writer = (r) => r.file.startsWith('article-writer');
-const code = (r) => /\.(js|wasm)$/.test(r.file) && !writer(r);
+const formats = (r) => r.file.startsWith('article-formats');
+const code = (r) => /\.(js|wasm)$/.test(r.file) && !writer(r) && !formats(r);
 // What the viewer's own page downloads for its first view: the page, its
 // script and wasm, the default article, and the stylesheet if it is not inline.
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -52,51 +57,66 @@ const firstView = (r) => r.file === 'index.html' || (r.file !== 'embed.js' && co
   || r.file.startsWith('articles/') || (r.file.endsWith('.css') && index.includes(r.file));
 console.log(`${'js + wasm'.padEnd(44)}${kb(sum(code, 'raw'))}${kb(sum(code, 'gzip'))}${kb(sum(code, 'brotli'))}`);
 console.log(`${'the writer module (Embed control only)'.padEnd(44)}${kb(sum(writer, 'raw'))}${kb(sum(writer, 'gzip'))}${kb(sum(writer, 'brotli'))}`);
+console.log(`${'the formats module (other formats only)'.padEnd(44)}${kb(sum(formats, 'raw'))}${kb(sum(formats, 'gzip'))}${kb(sum(formats, 'brotli'))}`);
 console.log(`${'first view of index.html in all'.padEnd(44)}${kb(sum(firstView, 'raw'))}${kb(sum(firstView, 'gzip'))}${kb(sum(firstView, 'brotli'))}`);
 
 // ------------------------------------------------------ where the bytes go
 
-const cargoWasm = 'target/wasm32-unknown-unknown/release/article-viewer.wasm';
-if (!existsSync(cargoWasm)) {
-  console.error(`size: no ${cargoWasm}: run trunk build --release first`);
+// Where a module's bytes go: per crate and its largest functions.
+const CRATES = /\b(article_core|article_viewer|article_formats|tachys|reactive_graph|leptos\w*|serde_json|serde_core|serde|gloo_net|web_sys|js_sys|wasm_bindgen\w*|hashbrown|indexmap|any_spawner|futures\w*|either_of|send_wrapper|dlmalloc|html5gum|roxmltree|quick_xml|memchr)\b/;
+function whereBytesGo(name, title) {
+  const cargoWasm = `target/wasm32-unknown-unknown/release/${name}.wasm`;
+  if (!existsSync(cargoWasm)) {
+    console.error(`size: no ${cargoWasm}: run trunk build --release first`);
+    process.exit(1);
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'article-viewer-size-'));
+  let csv;
+  try {
+    execFileSync('wasm-bindgen', ['--keep-debug', '--target', 'web', '--out-dir', scratch, cargoWasm]);
+    csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', join(scratch, `${name}_bg.wasm`)],
+      { maxBuffer: 256 * 1024 * 1024 }).toString();
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const items = csv.trim().split('\n').slice(1).map((line) => {
+    const m = /^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/.exec(line);
+    return m ? { name: (m[1] ?? m[2]).replace(/""/g, '"'), bytes: Number(m[3]) } : null;
+  }).filter((x) => x && !/^"?function names"? subsection|names" subsection|^Σ|^\.\.\./.test(x.name));
+  // A function's crate: the first path segment, or for a generic impl of the
+  // standard library, the first crate of ours or of a dependency named inside it.
+  const crateOf = (fn) => {
+    if (fn.startsWith('data segment')) return '(data: strings, stylesheet, icons, tables)';
+    const inside = CRATES.exec(fn);
+    if (inside) return inside[1];
+    const first = /^<?([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(fn);
+    return first ? first[1] : '(other)';
+  };
+  const byCrate = new Map();
+  for (const { name: fn, bytes } of items) byCrate.set(crateOf(fn), (byCrate.get(crateOf(fn)) ?? 0) + bytes);
+  const total = items.reduce((n, x) => n + x.bytes, 0);
+  const pct = (n) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
+  console.log(`\nwhere ${title}'s bytes go (${kb(total).trim()} before wasm-opt, names kept):`);
+  for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+    console.log(`  ${crate.padEnd(44)}${kb(bytes)}${pct(bytes)}`);
+  }
+  console.log('largest functions:');
+  for (const { name: fn, bytes } of items.filter((x) => !x.name.startsWith('data segment')).sort((a, b) => b.bytes - a.bytes).slice(0, 12)) {
+    console.log(`  ${fn.replace(/::h[0-9a-f]{16}$/, '').slice(0, 96).padEnd(96)}${kb(bytes)}`);
+  }
+}
+whereBytesGo('article-viewer', 'the main wasm');
+whereBytesGo('article-formats', 'the formats module');
+
+if (!rows.some((r) => r.file === 'article-formats-worker.js') || !rows.some((r) => r.file === 'article-formats_bg.wasm')) {
+  console.error('size: no article-formats-worker.js / article-formats_bg.wasm in dist: other formats would not be read');
   process.exit(1);
 }
-const scratch = mkdtempSync(join(tmpdir(), 'article-viewer-size-'));
-let csv;
-try {
-  execFileSync('wasm-bindgen', ['--keep-debug', '--target', 'web', '--out-dir', scratch, cargoWasm]);
-  csv = execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'csv', join(scratch, 'article-viewer_bg.wasm')],
-    { maxBuffer: 256 * 1024 * 1024 }).toString();
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
+const formatsGzip = sum(formats, 'gzip');
+if (formatsGzip > BUDGET_FORMATS_GZIP) {
+  console.error(`the formats module is ${kb(formatsGzip)} gzip, over its budget of ${kb(BUDGET_FORMATS_GZIP)}`);
+  process.exit(1);
 }
-const items = csv.trim().split('\n').slice(1).map((line) => {
-  const m = /^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/.exec(line);
-  return m ? { name: (m[1] ?? m[2]).replace(/""/g, '"'), bytes: Number(m[3]) } : null;
-}).filter((x) => x && !/^"?function names"? subsection|names" subsection|^Σ|^\.\.\./.test(x.name));
-// A function's crate: the first path segment, or for a generic impl of the
-// standard library, the first crate of ours or of a dependency named inside it.
-const CRATES = /\b(article_core|article_viewer|tachys|reactive_graph|leptos\w*|serde_json|serde_core|serde|gloo_net|web_sys|js_sys|wasm_bindgen\w*|hashbrown|indexmap|any_spawner|futures\w*|either_of|send_wrapper|dlmalloc)\b/;
-const crateOf = (name) => {
-  if (name.startsWith('data segment')) return '(data: strings, stylesheet, icons, tables)';
-  const inside = CRATES.exec(name);
-  if (inside) return inside[1];
-  const first = /^<?([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
-  return first ? first[1] : '(other)';
-};
-const byCrate = new Map();
-for (const { name, bytes } of items) byCrate.set(crateOf(name), (byCrate.get(crateOf(name)) ?? 0) + bytes);
-const total = items.reduce((n, x) => n + x.bytes, 0);
-const pct = (n) => `${((100 * n) / total).toFixed(1).padStart(5)} %`;
-console.log(`\nwhere the wasm's bytes go (${kb(total).trim()} before wasm-opt, names kept):`);
-for (const [crate, bytes] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
-  console.log(`  ${crate.padEnd(44)}${kb(bytes)}${pct(bytes)}`);
-}
-console.log('largest functions:');
-for (const { name, bytes } of items.filter((x) => !x.name.startsWith('data segment')).sort((a, b) => b.bytes - a.bytes).slice(0, 12)) {
-  console.log(`  ${name.replace(/::h[0-9a-f]{16}$/, '').slice(0, 96).padEnd(96)}${kb(bytes)}`);
-}
-
 if (!rows.some(writer)) {
   console.error('size: no article-writer.js / article-writer_bg.wasm in dist: the Embed control would have no writer');
   process.exit(1);

@@ -69,6 +69,9 @@ pub enum LoadError {
     Unreadable(String),
     /// An article, but not one a reader could read.
     Incomplete(String),
+    /// A document of another format that holds no story the formats
+    /// module can read (or none of the formats it reads).
+    NotAStory(String),
     /// A `schema_version` from the future.
     Unsupported(u32),
     /// The URL policy refused the source before anything was fetched.
@@ -99,6 +102,7 @@ impl LoadError {
             LoadError::Http(_) => m.error_network,
             LoadError::Unreadable(_) => m.error_unreadable,
             LoadError::Incomplete(_) => m.error_incomplete,
+            LoadError::NotAStory(_) => m.error_not_a_story,
             LoadError::Unsupported(_) => m.error_unsupported,
             LoadError::RefusedSource(_) => m.error_refused_source,
         }
@@ -115,7 +119,9 @@ impl LoadError {
             | LoadError::Http(s) => format!("HTTP status {s}"),
             LoadError::Timeout(ms) => format!("no answer within {ms} ms"),
             LoadError::TooLarge(n) => format!("larger than the limit ({n} bytes or more)"),
-            LoadError::Unreadable(d) | LoadError::Incomplete(d) => d.clone(),
+            LoadError::Unreadable(d) | LoadError::Incomplete(d) | LoadError::NotAStory(d) => {
+                d.clone()
+            }
             LoadError::Unsupported(v) => format!("schema_version {v}"),
             LoadError::RefusedSource(src) => format!("refused source: {src}"),
         }

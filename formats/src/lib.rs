@@ -151,8 +151,13 @@ pub fn read(text: &str, url: &str, resolve: Resolve<'_>) -> Result<Source, Unrea
     let (document, _) = split_item(url);
     let text = text.trim_start_matches('\u{feff}');
     let json = || {
-        serde_json::from_str::<serde_json::Value>(text)
-            .map_err(|e| Unreadable(format!("not JSON: {e}")))
+        serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
+            Unreadable(format!(
+                "not JSON (line {}, column {})",
+                e.line(),
+                e.column()
+            ))
+        })
     };
     match kind(text) {
         Kind::WordPressPost | Kind::WordPressCollection => {

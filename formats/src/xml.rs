@@ -34,7 +34,7 @@ pub fn read(text: &str, document: &str, resolve: Resolve<'_>) -> Result<Source, 
         ..ParsingOptions::default()
     };
     let doc = Document::parse_with_options(text, options)
-        .map_err(|e| Unreadable(format!("not well-formed XML: {e}")))?;
+        .map_err(|e| Unreadable(format!("not well-formed XML (line {})", e.pos().row)))?;
     let root = doc.root_element();
     let source = match root.tag_name().name() {
         "rss" => rss(root, document, resolve),

@@ -1,4 +1,5 @@
-//! Turns an article JSON into HTML that shows the story before any script
+//! Turns an article JSON (or a WordPress post, a JSON Feed, an RSS or Atom
+//! feed, an article page: converted first, see `formats/`) into HTML that shows the story before any script
 //! runs, natively, with the core's one HTML writer (the Embed control in the
 //! browser uses the same, and gives the same snippet):
 //!

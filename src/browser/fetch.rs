@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use article_core::article::{decode, decode_timeline, Article};
+use article_core::article::{decode, decode_timeline, is_foreign, Article};
 use article_core::fetch::{
     self, check_declared_length, retry_after_secs, retry_delay_ms, Limits, LoadError, PollError,
     TimelineFetch, Validators, TIMELINE_MAX_BYTES,
@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::page;
 use super::timers::{sleep, Timer};
+use super::{formats, page};
 
 /// An article that loaded, and when it was saved if it is the copy the
 /// viewer's service worker kept for offline reading.
@@ -57,10 +57,34 @@ async fn article_with_retries(
     allowed: &dyn Fn(&str) -> bool,
     keep: bool,
 ) -> Result<Loaded, LoadError> {
+    // A feed's entry opens in place, from the feed already fetched.
+    let (text, saved) = match formats::kept(url) {
+        Some(text) => (text, None),
+        None => fetch_text(url, limits, signal, allowed).await?,
+    };
+    let converted = match is_foreign(&text) {
+        true => Some(formats::convert(&text, url, false).await?),
+        false => None,
+    };
+    let article = decode(converted.as_deref().unwrap_or(&text))?;
+    if keep && saved.is_none() {
+        page::keep_offline(url, &text);
+    }
+    Ok((article, saved))
+}
+
+/// The text of the document at `url`, and when it was saved if it is the
+/// copy the viewer's service worker kept.
+async fn fetch_text(
+    url: &str,
+    limits: Limits,
+    signal: &web_sys::AbortSignal,
+    allowed: &dyn Fn(&str) -> bool,
+) -> Result<(String, Option<Timestamp>), LoadError> {
     let mut attempt = 0;
     loop {
         let response = Request::get(url)
-            .header("Accept", "application/json")
+            .header("Accept", ACCEPT)
             .abort_signal(Some(signal))
             .send()
             .await
@@ -79,11 +103,7 @@ async fn article_with_retries(
                 .get(SAVED_HEADER)
                 .and_then(|at| Timestamp::parse(&at).ok());
             let text = fetch::body_text(read_capped(&response, limits.max_bytes).await?)?;
-            let article = decode(&text)?;
-            if keep && saved.is_none() {
-                page::keep_offline(url, &text);
-            }
-            return Ok((article, saved));
+            return Ok((text, saved));
         }
         let Some(wait) = retry_delay_ms(status, attempt, retry_after(&response)) else {
             return Err(LoadError::from_status(status));
@@ -99,6 +119,10 @@ async fn article_with_retries(
         attempt += 1;
     }
 }
+
+/// What an article fetch accepts: article JSON, and every format the
+/// formats module reads.
+const ACCEPT: &str = "application/json, */*;q=0.8";
 
 /// One conditional request for a timeline source (a timeline document or a
 /// JSON Feed): `If-None-Match` / `If-Modified-Since` from the last answer,
@@ -149,7 +173,14 @@ pub async fn timeline(
     };
     let bytes = read_capped(&response, limits.max_bytes.max(TIMELINE_MAX_BYTES)).await?;
     let text = fetch::body_text(bytes)?;
-    let (timeline, problems) = decode_timeline(&text).map_err(LoadError::from)?;
+    // A timeline document or a JSON Feed is JSON with `{`; a feed in XML or
+    // a collection of posts goes to the formats module.
+    let converted = match text.trim_start().starts_with('{') {
+        false => Some(formats::convert(&text, url, true).await?),
+        true => None,
+    };
+    let (timeline, problems) =
+        decode_timeline(converted.as_deref().unwrap_or(&text)).map_err(LoadError::from)?;
     Ok(TimelineFetch::Updated {
         timeline,
         problems,
@@ -162,7 +193,7 @@ pub async fn timeline(
 /// What a failed request says, for the reader's "Details". Not gloo-net's
 /// own `Display`: its JSON variant would bring serde_json's error messages
 /// into the wasm, for a variant a request never returns.
-fn detail(e: gloo_net::Error) -> String {
+pub fn detail(e: gloo_net::Error) -> String {
     match e {
         gloo_net::Error::JsError(e) => e.message,
         gloo_net::Error::GlooError(message) => message,

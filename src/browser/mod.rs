@@ -3,6 +3,7 @@
 //! Nothing here decides a rule: it asks the core.
 
 pub mod fetch;
+pub mod formats;
 pub mod head;
 pub mod intl;
 pub mod markup;

@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::viewer_context;
 use crate::browser::markup::fill;
-use crate::browser::{markup, page};
+use crate::browser::{fetch, markup, page};
 
 #[component]
 pub fn EmbedCode(
@@ -99,8 +99,8 @@ async fn story_snippet(
     let response = gloo_net::http::Request::get(src)
         .send()
         .await
-        .map_err(|e| e.to_string())?;
-    let json = response.text().await.map_err(|e| e.to_string())?;
+        .map_err(fetch::detail)?;
+    let json = response.text().await.map_err(fetch::detail)?;
     if json.len() as u64 > max_bytes {
         return Err(format!("{src} is larger than {max_bytes} bytes"));
     }

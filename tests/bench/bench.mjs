@@ -65,6 +65,50 @@ const snippet = execFileSync('cargo', ['run', '--quiet', '--bin', 'article-snipp
   '--page', `${STAND_IN}bench/publisher-snippet.html`, '--viewer', STAND_IN], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replaceAll(STAND_IN, '../');
 writeFileSync(join(benchDir, 'publisher-snippet.html'), publisher('', snippet));
 
+// What publishers already publish: a 100-post WordPress collection and a
+// 500-item RSS feed, each item a few paragraphs of HTML with links, a list
+// and an image — read by the viewer's formats module in its worker, and by a
+// vanilla-JS page with the browser's own JSON.parse and DOMParser.
+const paragraphs = (i) => Array.from({ length: 6 }, (_, p) => `<p>Paragraph ${p} of story ${i}: the council <a href="/city/${i}/${p}">said</a> on <strong>Tuesday</strong> that the plan, first put forward in spring, would go ahead &amp; be reviewed in a year.</p>`).join('')
+  + `<ul><li>First point of ${i}</li><li>Second point</li></ul><figure><img src="/media/${i}.jpg" alt="Picture ${i}"><figcaption>Caption ${i}</figcaption></figure>`;
+const minute = (i) => `2025-10-15T${String(11 - Math.floor(i / 60) % 12).padStart(2, '0')}:${String(59 - (i % 60)).padStart(2, '0')}:00`;
+const FORMATS_BENCH = {
+  'wp-100.json': {
+    text: JSON.stringify(Array.from({ length: 100 }, (_, i) => ({
+      id: 1000 + i, date_gmt: minute(i), modified_gmt: minute(i), link: `https://news.example/story-${i}/`,
+      title: { rendered: `Post ${i} &#8211; the council&#8217;s plan` }, excerpt: { rendered: `<p>Excerpt of post ${i}.</p>` },
+      content: { rendered: paragraphs(i), protected: false }, _embedded: { author: [{ name: 'Bench Desk' }] },
+    }))),
+    first: 'Post 0 – the council’s plan',
+  },
+  'rss-500.xml': {
+    text: `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench feed</title><link>https://news.example/</link>${Array.from({ length: 500 }, (_, i) => `<item><title>Item ${i} of the feed</title><link>https://news.example/item-${i}/</link><guid>item-${i}</guid><pubDate>${new Date(Date.parse(`${minute(i)}Z`) - Math.floor(i / 720) * 86400000).toUTCString()}</pubDate><dc:creator>Bench Desk</dc:creator><description><![CDATA[<p>Summary ${i}.</p>]]></description><content:encoded><![CDATA[${paragraphs(i)}]]></content:encoded></item>`).join('')}</channel></rss>`,
+    first: 'Item 0 of the feed',
+  },
+};
+for (const [name, { text }] of Object.entries(FORMATS_BENCH)) writeFileSync(join(benchDir, name), text);
+// The vanilla page: fetch, parse with JSON.parse / DOMParser, render the
+// newest item's headline and body and every item's headline, as text.
+writeFileSync(join(benchDir, 'vanilla-formats.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>vanilla formats</title></head>
+<body><main><h1></h1><div id="body"></div><ol id="timeline"></ol></main><script>
+const src = new URLSearchParams(location.search).get('src');
+fetch(src).then((r) => r.text()).then((text) => {
+  let items;
+  if (src.endsWith('.json')) {
+    items = JSON.parse(text).map((p) => ({ title: new DOMParser().parseFromString(p.title.rendered, 'text/html').body.textContent, html: p.content.rendered, time: p.date_gmt }));
+  } else {
+    const xml = new DOMParser().parseFromString(text, 'application/xml');
+    items = [...xml.querySelectorAll('item')].map((it) => ({ title: it.querySelector('title').textContent, html: it.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0].textContent, time: it.querySelector('pubDate').textContent }));
+  }
+  const body = new DOMParser().parseFromString(items[0].html, 'text/html').body;
+  const out = document.getElementById('body');
+  for (const el of body.children) { const p = document.createElement(el.tagName === 'UL' ? 'ul' : 'p'); p.textContent = el.textContent; out.append(p); }
+  const ol = document.getElementById('timeline');
+  for (const it of items) { const li = document.createElement('li'); li.textContent = it.title; ol.append(li); }
+  document.querySelector('h1').textContent = items[0].title;
+});
+</script></body></html>`);
+
 // Articles with N timeline entries, A and B sets that link to each other.
 function timelineArticle(n, set, other) {
   const base = Date.UTC(2025, 9, 15, 12) / 1000;
@@ -272,6 +316,34 @@ async function openLongest(n) {
   return longest;
 }
 
+// A document of another format: from navigation until its newest story's
+// headline is on screen, and the longest task the page ran from the
+// document's request until then (the converting).
+async function formatStory(kind, name) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => { window.__tasks.push(...list.getEntries().map((e) => [e.startTime, e.duration])); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(kind === 'ours' ? `${ORIGIN}/index.html?src=bench/${name}` : `${ORIGIN}/bench/vanilla-formats.html?src=${name}`);
+  const result = await page.evaluate(({ first, name }) => new Promise((resolve) => {
+    const tick = () => {
+      if (document.querySelector('main h1')?.textContent === first) {
+        const shown = performance.now();
+        setTimeout(() => {
+          const request = performance.getEntriesByType('resource').find((r) => r.name.includes(name))?.startTime ?? 0;
+          const longest = Math.max(0, ...window.__tasks.filter(([t, d]) => t + d > request && t < shown).map(([, d]) => d));
+          resolve({ shown, longest });
+        }, 300);
+      } else requestAnimationFrame(tick);
+    };
+    tick();
+  }), { first: FORMATS_BENCH[name].first, name });
+  await page.close();
+  return result;
+}
+
 async function memory(kind, n) {
   const page = await browser.newPage();
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
@@ -430,6 +502,16 @@ const mem = await sideBySide(() => memory('ours', 10000), () => memory('vanilla'
 const openRuns = [];
 for (let i = 0; i <= RUNS; i++) openRuns.push(await openLongest(10000));
 const open10k = stats(openRuns.slice(1));
+console.log('a 100-post WordPress collection and a 500-item RSS feed…');
+const formatRuns = {};
+const formatRows = {};
+for (const name of Object.keys(FORMATS_BENCH)) {
+  formatRuns[name] = { ours: [], vanilla: [] };
+  formatRows[name] = await sideBySide(
+    async () => { const r = await formatStory('ours', name); formatRuns[name].ours.push(r.longest); return r.shown; },
+    async () => { const r = await formatStory('vanilla', name); formatRuns[name].vanilla.push(r.longest); return r.shown; },
+  );
+}
 console.log('100,000 entries and 10,000 paragraphs…');
 const scaleRuns = { ours: [], vanilla: [] };
 const big = await sideBySide(
@@ -483,6 +565,13 @@ const out = [
   line(['timeline replace 1,000', mmm(replace1k.a, ms), `${mmm(replace1k.b, ms)} (vanilla JS)`, ratio(replace1k).toFixed(2), '≤ 1.5', ratio(replace1k) <= 1.5 ? 'yes' : 'no']),
   line(['opening a 10,000-entry story in place: longest task', mmm(open10k, ms), '', '', '≤ 50 ms', open10k.max <= 50 ? 'yes' : 'no']),
   line(['memory after 10,000 (JS heap + wasm)', mmm(mem.a, (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(mem.b, (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, ratio(mem).toFixed(2), '≤ 3', ratio(mem) <= 3 ? 'yes' : 'no']),
+  ...Object.entries({ 'wp-100.json': 'a 100-post WordPress collection', 'rss-500.xml': 'a 500-item RSS feed' }).flatMap(([name, what]) => {
+    const longest = { ours: stats(formatRuns[name].ours.slice(1)), vanilla: stats(formatRuns[name].vanilla.slice(1)) };
+    return [
+      line([`${what}: until its newest story shows`, mmm(formatRows[name].a, ms), `${mmm(formatRows[name].b, ms)} (vanilla JS, DOMParser)`, ratio(formatRows[name]).toFixed(2), '', '']),
+      line(['… longest main-thread task while converting', mmm(longest.ours, ms), `${mmm(longest.vanilla, ms)} (vanilla JS, DOMParser)`, '', '≤ 50 ms', longest.ours.max <= 50 ? 'yes' : 'no']),
+    ];
+  }),
   line(['100,000 entries + 10,000 paragraphs: until shown', mmm(big.a, ms), `${mmm(big.b, ms)} (vanilla JS)`, ratio(big).toFixed(2), 'no freeze', '']),
   line(['… longest task meanwhile', mmm(scaleStat('ours', 'longest'), ms), `${mmm(scaleStat('vanilla', 'longest'), ms)} (vanilla JS)`, scaleRatio('longest').toFixed(2), '≤ 100 ms', scaleStat('ours', 'longest').median <= 100 ? 'yes' : 'no']),
   line(['… scrolling: 95th percentile frame', mmm(scaleStat('ours', 'scroll'), ms), `${mmm(scaleStat('vanilla', 'scroll'), ms)} (vanilla JS)`, scaleRatio('scroll').toFixed(2), 'smooth', '']),

@@ -10,6 +10,7 @@
 //   /__test/body?b64=…&status=S&type=T&length=none&retryAfter=R   exactly these bytes
 //   /__test/stream?kb=N    N KiB without a Content-Length
 //   /__test/feed?key=K     a live timeline source: the document (and status) last POSTed
+//                          (a string: sent as it is, as application/rss+xml)
 //                          for K, with an ETag, answering 304 to a matching If-None-Match
 //   /__test/feed-stats?key=K   {requests, conditional, notModified, failed} seen for K
 //   /__test/misbehave?how=H&file=articles/x.json   a network gone wrong, H one of:
@@ -55,6 +56,8 @@ const types = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.txt': 'text/plain; charset=utf-8',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
 };
 const failures = new Map();
 const feeds = new Map();
@@ -299,14 +302,16 @@ async function handle(req, res) {
       if (feed.retryAfter) res.setHeader('Retry-After', String(feed.retryAfter));
       return sendStatus(res, feed.status);
     }
-    const body = JSON.stringify(feed.doc);
+    // A string is a document as it is (an RSS feed); anything else, JSON.
+    const raw = typeof feed.doc === 'string';
+    const body = raw ? feed.doc : JSON.stringify(feed.doc);
     const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
     if (inm === etag) {
       stats.notModified++;
       res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' });
       return res.end();
     }
-    res.writeHead(200, { 'Content-Type': types['.json'], ETag: etag, 'Cache-Control': 'no-cache' });
+    res.writeHead(200, { 'Content-Type': raw ? 'application/rss+xml' : types['.json'], ETag: etag, 'Cache-Control': 'no-cache' });
     return res.end(body);
   }
   if (url.pathname === '/__test/feed-stats') {

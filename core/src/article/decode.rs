@@ -143,6 +143,24 @@ fn malformed(json: &str, start: usize, at: At<'_>, e: &Error) -> DecodeError {
     DecodeError::Malformed(describe(json, start, at, e))
 }
 
+/// Whether `text` is another format's document, for the formats module:
+/// not a JSON object with a `schema_version` (article JSON, even broken,
+/// has one, and its errors are the decoder's to tell). The reading stops
+/// at `schema_version`, which the viewer's documents write first: for
+/// them this costs nothing.
+pub fn is_foreign(text: &str) -> bool {
+    let mut ours = false;
+    let _ = Reader::new(text).object(&mut |r, key| {
+        if key == "schema_version" {
+            ours = true;
+            // Found: no need to read further.
+            return Err(r.missing(key));
+        }
+        Ok(false)
+    });
+    !ours
+}
+
 /// The version of a document whose shape did not read, if it says one.
 fn version_alone(json: &str) -> Option<Option<&str>> {
     let mut version = None;

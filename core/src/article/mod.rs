@@ -16,6 +16,6 @@ mod feed;
 mod model;
 mod place;
 
-pub use decode::{decode, decode_timeline, DecodeError};
+pub use decode::{decode, decode_timeline, is_foreign, DecodeError};
 pub use feed::JSON_FEED_VERSION;
 pub use model::*;
