@@ -100,30 +100,10 @@ unlinkSync(join(dir, FORMATS));
 // alike: `articleViewerFormats(text, url, timeline)` answers [json], or
 // [null, why, true] when the document holds no story the module reads, or
 // [null, why] when the module did not load. The worker's script is fetched
-// with its integrity and started from a blob: URL, so that a viewer
-// embedded from another origin has it too.
-const formatsClient = (base) => `globalThis.articleViewerFormats ??= (() => {
-  let worker, next = 0;
-  const waiting = new Map();
-  const start = () => fetch(new URL('${FORMATS_WORKER}', ${base}), { integrity: '${sri(FORMATS_WORKER)}' }).then((r) => {
-    if (!r.ok) throw new Error('${FORMATS_WORKER}: HTTP ' + r.status);
-    return r.blob();
-  }).then((script) => {
-    const w = new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })));
-    w.onmessage = ({ data }) => { waiting.get(data[0])?.(data.slice(1)); waiting.delete(data[0]); };
-    return w;
-  });
-  return async (text, url, timeline) => {
-    try {
-      const w = await (worker ??= start());
-      const id = next++;
-      return await new Promise((answer) => { waiting.set(id, answer); w.postMessage([id, ${base}, text, url, timeline]); });
-    } catch (e) {
-      worker = undefined;
-      return [null, 'the formats module did not load: ' + (e?.message ?? e)];
-    }
-  };
-})();`;
+// with its integrity (an error page fails it too) and started from a blob:
+// URL of what was fetched, so that a viewer embedded from another origin has
+// it too.
+const formatsClient = (base) => `globalThis.articleViewerFormats??=(()=>{let w,n=0;const q=new Map(),start=()=>fetch(new URL('${FORMATS_WORKER}',${base}),{integrity:'${sri(FORMATS_WORKER)}'}).then((r)=>r.blob()).then((s)=>{const x=new Worker(URL.createObjectURL(s));x.onmessage=({data:d})=>{q.get(d[0])?.(d.slice(1));q.delete(d[0])};return x});return async(text,url,timeline)=>{try{const x=await(w??=start()),id=n++;return await new Promise((a)=>{q.set(id,a);x.postMessage([id,${base},text,url,timeline])})}catch(e){w=undefined;return[null,'the formats module did not load: '+(e?.message??e)]}}})();`;
 const FORMATS_INLINE = `<script>${formatsClient("new URL('./', location.href).href")}</script>`;
 index = index.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);
 embed = embed.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);

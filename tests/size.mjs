@@ -14,17 +14,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, set just above today's build (186.8 KB gzip,
-// embed.js included; see README, "Performance"): the timeline's views gave
-// back what the Embed control's writer of the story-carrying snippet costs.
-// It only goes down: a feature that needs bytes earns them elsewhere.
-const BUDGET_JS_WASM_GZIP = 186.9 * 1024;
+// A guard against regressions, just above today's build (186.7 KB gzip, embed.js
+// included; see README, "Performance"): the formats module's client (about
+// 1 KB of wasm and 0.3 KB of embed.js) was paid for by wasm-opt's
+// flatten/rereloop passes (-1.5 KB), the toolchain's metadata sections left
+// out (-0.2 KB) and gloo-net's Display leaving the Embed control (-0.6 KB). It only goes down: a feature that needs bytes
+// earns them elsewhere.
+const BUDGET_JS_WASM_GZIP = 186.8 * 1024;
 // The writer module: the core's decoder and HTML writer, nothing else
 // (71.4 KB gzip today).
 const BUDGET_WRITER_GZIP = 72 * 1024;
 // The formats module (WordPress, feeds, article pages; in a Web Worker,
 // loaded only for a document that is not article JSON): its worker script
-// (glue included) and wasm.
+// (glue included) and wasm, 133.5 KB today. A guard at today's size, not the
+// goal: the formats issue asks for 120 KB (aim 60), not met (README, "Other
+// formats").
 const BUDGET_FORMATS_GZIP = 134 * 1024;
 
 const dist = 'dist';

@@ -350,3 +350,31 @@ proptest! {
         }
     }
 }
+
+/// What goes to the formats module: other formats' documents, never an
+/// article (even a broken one) nor a body that is no document at all.
+#[test]
+fn other_formats_are_told_from_broken_articles() {
+    use article_core::article::is_foreign;
+    for foreign in [
+        "<rss version=\"2.0\"></rss>",
+        "\u{feff}<?xml version=\"1.0\"?><feed/>",
+        "<!doctype html><html></html>",
+        "[{\"title\": {\"rendered\": \"x\"}}]",
+        "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}",
+        "{\"title\": {\"rendered\": \"x\"}, \"content\": {\"rendered\": \"\"}}",
+    ] {
+        assert!(is_foreign(foreign), "{foreign}");
+    }
+    for ours in [
+        "{\"schema_version\": 1, \"headline\": \"x\"}",
+        "{\"headline\": \"x\", \"schema_version\": 2}",
+        "{\"schema_version\": 1, \"body\": [}",
+        "",
+        "   ",
+        "hello",
+        "42",
+    ] {
+        assert!(!is_foreign(ours), "{ours}");
+    }
+}

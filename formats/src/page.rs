@@ -1,7 +1,7 @@
 //! An HTML article page: its schema.org JSON-LD (`NewsArticle` and its
 //! kinds, `LiveBlogPosting`, `Article`, `BlogPosting`, also inside an
 //! `@graph`), with Open Graph and the page's own `<meta>` only filling the
-//! gaps.
+//! gaps. A page without one is no story.
 //!
 //! The JSON-LD's `headline`, `description` (the standfirst),
 //! `articleBody` (text, a paragraph per line), `datePublished`,
@@ -124,12 +124,16 @@ pub fn read(text: &str, document: &str, resolve: Resolve<'_>) -> Result<Source, 
         .as_deref()
         .and_then(|b| resolve(b, document, UrlUse::Link))
         .unwrap_or_else(|| document.to_owned());
+    // A page is a story when its JSON-LD says so: a login page, a home
+    // page or an error page is not one, whatever its title.
     let ld = page
         .json_ld
         .iter()
         .filter_map(|text| serde_json::from_str::<Value>(text).ok())
         .find_map(|value| find_story(&value).cloned())
-        .unwrap_or(Value::Null);
+        .ok_or_else(|| {
+            Unreadable("an HTML page without a schema.org article in its JSON-LD".into())
+        })?;
     let string = |v: &Value| match v {
         Value::String(s) => present(html::collapse(s)),
         Value::Array(list) => list

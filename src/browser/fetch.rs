@@ -122,7 +122,7 @@ async fn fetch_text(
 
 /// What an article fetch accepts: article JSON, and every format the
 /// formats module reads.
-const ACCEPT: &str = "application/json, */*;q=0.8";
+const ACCEPT: &str = "application/json, */*";
 
 /// One conditional request for a timeline source (a timeline document or a
 /// JSON Feed): `If-None-Match` / `If-Modified-Since` from the last answer,

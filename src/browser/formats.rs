@@ -46,7 +46,7 @@ pub async fn convert(text: &str, url: &str, timeline: bool) -> Result<String, Lo
     let client: Function = js_sys::Reflect::get(&js_sys::global(), &"articleViewerFormats".into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| LoadError::NotAStory("this page has no formats module".into()))?;
+        .ok_or_else(|| LoadError::NotAStory("no formats module".into()))?;
     let asked = client
         .call3(&JsValue::NULL, &text.into(), &url.into(), &timeline.into())
         .map_err(|e| LoadError::Network(why(e)))?;

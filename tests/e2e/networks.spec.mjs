@@ -31,7 +31,8 @@ const CASES = [
   ['redirect-origin', 'a redirect to an origin the page does not allow', REFUSED],
   ['redirect-scheme', 'a redirect to a data: URL', NETWORK],
   ['empty', 'an empty 200', UNREADABLE],
-  ['login', 'a 200 whose body is an HTML login page', UNREADABLE],
+  // Read as an article page, which it is not: no schema.org article in it.
+  ['login', 'a 200 whose body is an HTML login page', 'This address doesn’t hold a story the viewer can read.'],
 ];
 
 for (const [how, what, message] of CASES) {

@@ -111,9 +111,9 @@ test('while loading, a skeleton holds the place of the story', async ({ page }) 
   await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'false');
 });
 
-test('a page that is not JSON says the story is unreadable', async ({ page }) => {
+test('a page that is not JSON nor an article page says the address holds no story', async ({ page }) => {
   await page.goto('index.html?src=index.html');
-  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(page.getByRole('alert')).toContainText('This address doesn’t hold a story the viewer can read.');
 });
 
 test('fits a 320 px phone without sideways scrolling', async ({ page }) => {

@@ -144,13 +144,23 @@ fn malformed(json: &str, start: usize, at: At<'_>, e: &Error) -> DecodeError {
 }
 
 /// Whether `text` is another format's document, for the formats module:
-/// not a JSON object with a `schema_version` (article JSON, even broken,
-/// has one, and its errors are the decoder's to tell). The reading stops
+/// markup, a JSON list, or a JSON object without a `schema_version`
+/// (article JSON, even broken, has one, and its errors are the decoder's to
+/// tell, as are an empty body's or plain text's). The reading stops
 /// at `schema_version`, which the viewer's documents write first: for
 /// them this costs nothing.
 pub fn is_foreign(text: &str) -> bool {
+    // Markup, a list, or an object: what other formats' documents start
+    // with. Anything else (empty, plain text) is a broken article.
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with('<') || head.starts_with('[') {
+        return true;
+    }
+    if !head.starts_with('{') {
+        return false;
+    }
     let mut ours = false;
-    let _ = Reader::new(text).object(&mut |r, key| {
+    let _ = Reader::new(head).object(&mut |r, key| {
         if key == "schema_version" {
             ours = true;
             // Found: no need to read further.
