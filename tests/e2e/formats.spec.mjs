@@ -78,6 +78,24 @@ for (const sample of SAMPLES) {
   });
 }
 
+test('the formats module fails closed: a worker script that is not the build\'s is refused by its integrity', async ({ page }) => {
+  const seen = requests(page);
+  await page.route('**/article-formats-worker.js', (route) => route.fulfill({ body: 'self.onmessage = () => {};', contentType: 'text/javascript' }));
+  await page.goto(at('sources/feed.rss'));
+  await expect(page.getByRole('alert')).toContainText('Couldn’t load this story');
+  await page.getByRole('alert').locator('summary').click();
+  await expect(page.getByRole('alert')).toContainText('the formats module did not load');
+  expect(seen.filter((p) => p.endsWith('article-formats_bg.wasm')), 'its wasm never fetched').toEqual([]);
+});
+
+test('the service worker precaches the formats module, and the release policy allows its worker', async ({ page, request }) => {
+  const sw = await (await request.get('sw.js')).text();
+  expect(sw).toContain('"article-formats-worker.js"');
+  expect(sw).toContain('"article-formats_bg.wasm"');
+  const response = await page.goto('index.html');
+  expect(response.headers()['content-security-policy']).toContain("worker-src 'self' blob:");
+});
+
 test('a feed entry opens in place from the feed already fetched; the address says which; reload and Back work', async ({ page }) => {
   const seen = requests(page);
   await page.goto(at('sources/feed.rss'));
