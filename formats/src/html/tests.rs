@@ -98,3 +98,16 @@ fn providers_players_and_posts_become_embeds() {
         ]
     );
 }
+
+#[test]
+fn srcset_takes_the_widest_and_never_breaks_on_odd_descriptors() {
+    assert_eq!(
+        best_of_srcset("a.png 1x, b.png 1.5x, c.png 2x"),
+        Some("c.png")
+    );
+    assert_eq!(best_of_srcset("a.png 1600w, b.png 800w"), Some("a.png"));
+    assert_eq!(best_of_srcset("a.png"), Some("a.png"));
+    // A descriptor ending in a character of several bytes, or no number.
+    assert_eq!(best_of_srcset("a.png 1é, b.png 2x"), Some("b.png"));
+    assert_eq!(best_of_srcset("a.png ww, b.png x"), None);
+}
