@@ -26,9 +26,10 @@ const BUDGET_JS_WASM_GZIP = 186.8 * 1024;
 const BUDGET_WRITER_GZIP = 72 * 1024;
 // The formats module (WordPress, feeds, article pages; in a Web Worker,
 // loaded only for a document that is not article JSON): its worker script
-// (glue included) and wasm, 119.5 KB today, within the formats issue's
-// 120 KB (its aim, 60, is far: README, "Other formats").
-const BUDGET_FORMATS_GZIP = 120 * 1024;
+// (glue included) and wasm, 116.4 KB today, within the formats issue's
+// 120 KB (its aim, 60, is far: README, "Other formats"). Like the main
+// module's, it only goes down.
+const BUDGET_FORMATS_GZIP = 116.5 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));

@@ -402,6 +402,30 @@ fn a_live_blog_page_is_its_story_and_its_updates() {
 }
 
 #[test]
+fn xml_entities_and_broken_feeds() {
+    let feed = |item: &str| {
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY nbsp "&#160;">]><rss version="2.0"><channel><title>T</title>{item}</channel></rss>"#
+        )
+    };
+    let json = convert(&feed("<item><guid>1</guid><title>Fish &amp; chips&#x21; &#8211; &nbsp;hot</title><description>x</description></item>"), "https://news.example/f", &resolve).unwrap();
+    // The title is HTML in RSS: the entity a DTD defined reads as HTML's.
+    assert_eq!(decode(&json).unwrap().headline, "Fish & chips! – hot");
+    for broken in [
+        "<rss><channel><item><title>open</title></channel></rss>",
+        "<rss><channel></channel></rss><rss/>",
+        "<rss><channel><item><title>a</title></item></channel>",
+        "<x:rss><channel/></x:rss>",
+        &"<a>".repeat(1000),
+    ] {
+        assert!(
+            convert(broken, "https://news.example/f", &resolve).is_err(),
+            "{broken}"
+        );
+    }
+}
+
+#[test]
 fn a_live_timeline_source_may_be_a_feed() {
     let json = convert_timeline(
         &sample("feed.rss"),

@@ -1,5 +1,5 @@
-//! RSS 2.0 and Atom 1.0 feeds, parsed by roxmltree (namespaces understood;
-//! a DTD's own entities at most, nothing fetched).
+//! RSS 2.0 and Atom 1.0 feeds, parsed by quick-xml into a small read-only
+//! tree (`tree`: namespaces understood, no DTD, nothing fetched).
 //!
 //! RSS: an item's `title`, `content:encoded` (else `description`) as the
 //! body, `description` as the standfirst when there is a body besides,
@@ -14,7 +14,9 @@
 //! `xml:base` where the document sets it, as Atom says.
 
 use article_core::url_policy::{Resolve, UrlUse};
-use roxmltree::{Document, Node, ParsingOptions};
+mod tree;
+
+use tree::{Document, Node};
 
 use crate::dates::rfc2822;
 use crate::html::{self, Event, Walker};
@@ -29,12 +31,7 @@ const MEDIA: &str = "http://search.yahoo.com/mrss/";
 const XML: &str = "http://www.w3.org/XML/1998/namespace";
 
 pub fn read(text: &str, document: &str, resolve: Resolve<'_>) -> Result<Source, Unreadable> {
-    let options = ParsingOptions {
-        allow_dtd: true,
-        ..ParsingOptions::default()
-    };
-    let doc = Document::parse_with_options(text, options)
-        .map_err(|e| Unreadable(format!("not well-formed XML (line {})", e.pos().row)))?;
+    let doc = Document::parse(text).map_err(|e| Unreadable(format!("not well-formed XML: {e}")))?;
     let root = doc.root_element();
     let source = match root.tag_name().name() {
         "rss" => rss(root, document, resolve),
@@ -54,24 +51,24 @@ pub fn read(text: &str, document: &str, resolve: Resolve<'_>) -> Result<Source, 
 }
 
 /// The text of the first child named `name` in `ns` (no namespace: `None`).
-fn child<'a>(node: Node<'a, 'a>, ns: Option<&str>, name: &str) -> Option<Node<'a, 'a>> {
+fn child<'a>(node: Node<'a>, ns: Option<&str>, name: &str) -> Option<Node<'a>> {
     node.children()
         .find(|c| c.is_element() && c.tag_name().name() == name && c.tag_name().namespace() == ns)
 }
 
-fn child_text(node: Node<'_, '_>, ns: Option<&str>, name: &str) -> Option<String> {
+fn child_text(node: Node<'_>, ns: Option<&str>, name: &str) -> Option<String> {
     child(node, ns, name).map(|c| all_text(c)).and_then(present)
 }
 
 /// Every text inside `node`, CDATA included.
-fn all_text(node: Node<'_, '_>) -> String {
+fn all_text(node: Node<'_>) -> String {
     node.descendants()
         .filter(|n| n.is_text())
         .filter_map(|n| n.text())
         .collect()
 }
 
-fn rss(root: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Source {
+fn rss(root: Node<'_>, document: &str, resolve: Resolve<'_>) -> Source {
     let Some(channel) = child(root, None, "channel") else {
         return Source::default();
     };
@@ -90,7 +87,7 @@ fn rss(root: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Source {
     }
 }
 
-fn rss_item(item: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Option<Item> {
+fn rss_item(item: Node<'_>, document: &str, resolve: Resolve<'_>) -> Option<Item> {
     let guid = child(item, None, "guid");
     let permalink = guid.filter(|g| g.attribute("isPermaLink") != Some("false"));
     let link = child_text(item, None, "link")
@@ -181,7 +178,7 @@ fn rss_author(raw: &str) -> String {
 }
 
 /// `node`'s base: `xml:base` on it and its ancestors, joined outward in.
-fn base_of(node: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> String {
+fn base_of(node: Node<'_>, document: &str, resolve: Resolve<'_>) -> String {
     let bases: Vec<&str> = node
         .ancestors()
         .filter_map(|n| n.attribute((XML, "base")))
@@ -195,7 +192,7 @@ fn base_of(node: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> String {
     base
 }
 
-fn atom(root: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Source {
+fn atom(root: Node<'_>, document: &str, resolve: Resolve<'_>) -> Source {
     let items = root
         .children()
         .filter(|c| {
@@ -219,7 +216,7 @@ fn atom(root: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Source {
 }
 
 /// An Atom text construct as text: `text`, `html` or `xhtml`.
-fn atom_text(node: Node<'_, '_>) -> String {
+fn atom_text(node: Node<'_>) -> String {
     match node.attribute("type") {
         Some("html") => html::text(&all_text(node)),
         _ => html::collapse(&all_text(node)),
@@ -227,7 +224,7 @@ fn atom_text(node: Node<'_, '_>) -> String {
 }
 
 /// An Atom `content` (or `summary`) as blocks.
-fn atom_blocks(node: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Vec<serde_json::Value> {
+fn atom_blocks(node: Node<'_>, document: &str, resolve: Resolve<'_>) -> Vec<serde_json::Value> {
     let base = base_of(node, document, resolve);
     match node.attribute("type") {
         Some("html") => html::blocks(&all_text(node), &base, resolve),
@@ -245,7 +242,7 @@ fn atom_blocks(node: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Vec<
     }
 }
 
-fn xhtml(node: Node<'_, '_>, walker: &mut Walker<'_>) {
+fn xhtml(node: Node<'_>, walker: &mut Walker<'_>) {
     if node.is_text() {
         walker.event(Event::Text(node.text().unwrap_or_default().to_owned()));
         return;
@@ -256,7 +253,7 @@ fn xhtml(node: Node<'_, '_>, walker: &mut Walker<'_>) {
     let name = node.tag_name().name().to_ascii_lowercase();
     let attributes = node
         .attributes()
-        .map(|a| (a.name().to_ascii_lowercase(), a.value().to_owned()))
+        .map(|(name, value)| (name.to_ascii_lowercase(), value.to_owned()))
         .collect();
     let void = !node.has_children();
     walker.event(Event::Start(name.clone(), attributes, void));
@@ -268,7 +265,7 @@ fn xhtml(node: Node<'_, '_>, walker: &mut Walker<'_>) {
     }
 }
 
-fn atom_entry(entry: Node<'_, '_>, document: &str, resolve: Resolve<'_>) -> Option<Item> {
+fn atom_entry(entry: Node<'_>, document: &str, resolve: Resolve<'_>) -> Option<Item> {
     let link = entry
         .children()
         .filter(|c| {
