@@ -716,10 +716,7 @@ impl<'a> Walker<'a> {
 
     /// An image block from an `img`'s attributes, if it has an address the
     /// policy allows: a lazy image's real one first.
-    fn image(&self, attr: &dyn Fn(&str) -> Option<&'a str>) -> Option<Map<String, Value>>
-    where
-        'a: 'a,
-    {
+    fn image<'t>(&self, attr: &dyn Fn(&str) -> Option<&'t str>) -> Option<Map<String, Value>> {
         let candidates = [
             attr("data-src"),
             attr("data-lazy-src"),

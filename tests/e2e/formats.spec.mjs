@@ -128,6 +128,37 @@ test('a publisher page: <article-viewer src> with a WordPress post and data-src 
   await expect(rss.locator('.timeline__headline')).toHaveCount(3);
 });
 
+test('every format through a publisher\'s data-src, inserted after load as a single-page site does', async ({ page }) => {
+  await page.goto('example/formats.html');
+  await expect(page.locator('article-viewer').getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate((files) => {
+    for (const file of files) {
+      const host = Object.assign(document.createElement('div'), { className: 'late' });
+      host.setAttribute('data-article-viewer', '');
+      host.setAttribute('data-src', `../sources/${file}`);
+      document.querySelector('main').append(host);
+    }
+  }, SAMPLES.map((s) => s.file));
+  for (const [i, sample] of SAMPLES.entries()) {
+    await expect(page.locator('div.late').nth(i).getByRole('heading', { level: 1 })).toHaveText(sample.headline);
+  }
+});
+
+for (const [file, count] of [['feed.json', 3], ['feed.rss', 3], ['feed.atom', 3], ['wordpress-posts.json', 4]]) {
+  test(`${file} as a live timeline's source`, async ({ page }) => {
+    const article = {
+      schema_version: 1, id: `live-${file}`, lang: 'en-GB', headline: 'A story with a live source', published: '2025-10-15T11:00:00Z',
+      body: [{ type: 'paragraph', text: 'P' }],
+      timeline: { title: 'From the source', source: `/sources/${file}`, live: true, interval: 60, entries: [] },
+    };
+    await page.goto(at(body(JSON.stringify(article))));
+    const timeline = page.getByRole('region', { name: 'From the source' });
+    await expect(timeline.locator('.timeline__headline')).toHaveCount(count);
+    await timeline.locator('.timeline__link').first().click();
+    await expect(h1(page)).not.toHaveText('A story with a live source');
+  });
+}
+
 test('anything else: a clear message, in the reader\'s words, and the viewer still works', async ({ page }) => {
   await page.goto('index.html');
   await expect(h1(page)).toBeVisible();
