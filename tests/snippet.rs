@@ -114,14 +114,37 @@ fn what_cannot_be_rendered_says_why() {
 /// through the formats module's conversion, as the browser does.
 #[test]
 fn the_snippet_of_a_wordpress_post_a_feed_item_and_an_article_page() {
-    let sample = |name: &str| std::fs::read(format!("{}/public/sources/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let sample = |name: &str| {
+        std::fs::read(format!(
+            "{}/public/sources/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
     for (file, src, headline) in [
-        ("wordpress-post.json", "https://news.example/wp-json/wp/v2/posts/123", "Sample: the new tram line opens – and it’s free this weekend"),
-        ("feed.rss", "https://news.example/city/feed/", "Sample: night buses return to the old town"),
-        ("feed.atom", "https://news.example/harbour/atom.xml#item=tag%3Anews.example%2C2025%3Afares", "Sample: ferry fares unchanged"),
-        ("article-page.html", "https://news.example/2025/10/observatory-dome/", "Sample: the old observatory opens its dome"),
+        (
+            "wordpress-post.json",
+            "https://news.example/wp-json/wp/v2/posts/123",
+            "Sample: the new tram line opens – and it’s free this weekend",
+        ),
+        (
+            "feed.rss",
+            "https://news.example/city/feed/",
+            "Sample: night buses return to the old town",
+        ),
+        (
+            "feed.atom",
+            "https://news.example/harbour/atom.xml#item=tag%3Anews.example%2C2025%3Afares",
+            "Sample: ferry fares unchanged",
+        ),
+        (
+            "article-page.html",
+            "https://news.example/2025/10/observatory-dome/",
+            "Sample: the old observatory opens its dome",
+        ),
     ] {
-        let html = snippet(&sample(file), src, &place()).unwrap_or_else(|e| panic!("{file}: {}", e.detail()));
+        let html = snippet(&sample(file), src, &place())
+            .unwrap_or_else(|e| panic!("{file}: {}", e.detail()));
         let h1 = format!("<h1 class=\"story__headline\" tabindex=\"-1\">{headline}</h1>");
         assert_eq!(html.matches(&h1).count(), 2, "{file}: {h1}");
         // Where it came from, and never the post's script.
@@ -129,6 +152,11 @@ fn the_snippet_of_a_wordpress_post_a_feed_item_and_an_article_page() {
         assert!(!html.contains("alert("), "{file}");
     }
     // Not a story: said so, nothing written.
-    let e = snippet(b"<!doctype html><h1>Sign in</h1>", "https://news.example/login", &place()).unwrap_err();
+    let e = snippet(
+        b"<!doctype html><h1>Sign in</h1>",
+        "https://news.example/login",
+        &place(),
+    )
+    .unwrap_err();
     assert!(e.detail().contains("schema.org article"), "{}", e.detail());
 }
