@@ -11,7 +11,7 @@ use article_core::url_policy::{Resolve, UrlUse};
 use serde_json::{json, Value};
 
 use crate::html;
-use crate::story::{headline_or, present, time, Item, Source};
+use crate::story::{headline_of, present, time, Item, Source};
 use crate::Unreadable;
 
 pub fn is_feed(value: &Value) -> bool {
@@ -39,27 +39,16 @@ pub fn read(feed: &Value, document: &str, resolve: Resolve<'_>) -> Result<Source
             let base = link.clone().unwrap_or_else(|| document.to_owned());
             let base = base.as_str();
             let standfirst = text(&item["summary"]);
-            let headline = headline_or(
-                text(&item["title"]).unwrap_or_default(),
-                standfirst.as_deref(),
-            );
             let body = match (item["content_html"].as_str(), item["content_text"].as_str()) {
                 (Some(content), _) => html::blocks(content, base, resolve),
                 (None, Some(content)) => paragraphs(content),
                 (None, None) => Vec::new(),
             };
-            let headline = if headline.trim().is_empty() {
-                let first = body
-                    .first()
-                    .and_then(|b| b["text"].as_str())
-                    .unwrap_or_default();
-                headline_or(String::new(), Some(first))
-            } else {
-                headline
-            };
-            if headline.trim().is_empty() {
-                return None;
-            }
+            let headline = headline_of(
+                text(&item["title"]).unwrap_or_default(),
+                standfirst.as_deref(),
+                &body,
+            )?;
             let authors = match item["authors"].as_array() {
                 Some(authors) => authors.iter().filter_map(|a| text(&a["name"])).collect(),
                 None => text(&item["author"]["name"]).into_iter().collect(),

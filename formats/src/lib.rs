@@ -70,22 +70,7 @@ impl std::error::Error for Unreadable {}
 pub fn kind(text: &str) -> Kind {
     let head = text.trim_start_matches('\u{feff}').trim_start();
     if head.starts_with('{') || head.starts_with('[') {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(head) else {
-            return Kind::Unknown;
-        };
-        return match &value {
-            serde_json::Value::Array(items) => {
-                if !items.is_empty() && items.iter().all(wordpress::is_post) {
-                    Kind::WordPressCollection
-                } else {
-                    Kind::Unknown
-                }
-            }
-            serde_json::Value::Object(o) if o.contains_key("schema_version") => Kind::Article,
-            v if jsonfeed::is_feed(v) => Kind::JsonFeed,
-            v if wordpress::is_post(v) => Kind::WordPressPost,
-            _ => Kind::Unknown,
-        };
+        return serde_json::from_str(head).map_or(Kind::Unknown, |v| json_kind(&v));
     }
     if head.starts_with('<') {
         // An XML declaration, comments or a doctype may come first: the
@@ -104,6 +89,23 @@ pub fn kind(text: &str) -> Kind {
         };
     }
     Kind::Unknown
+}
+
+/// What a JSON document is, from its shape.
+fn json_kind(value: &serde_json::Value) -> Kind {
+    match value {
+        serde_json::Value::Array(items) => {
+            if !items.is_empty() && items.iter().all(wordpress::is_post) {
+                Kind::WordPressCollection
+            } else {
+                Kind::Unknown
+            }
+        }
+        serde_json::Value::Object(o) if o.contains_key("schema_version") => Kind::Article,
+        v if jsonfeed::is_feed(v) => Kind::JsonFeed,
+        v if wordpress::is_post(v) => Kind::WordPressPost,
+        _ => Kind::Unknown,
+    }
 }
 
 /// The name of the first element of an XML or HTML document (lower case),
@@ -160,20 +162,25 @@ pub fn convert_timeline(text: &str, url: &str, resolve: Resolve<'_>) -> Result<S
 pub fn read(text: &str, url: &str, resolve: Resolve<'_>) -> Result<Source, Unreadable> {
     let (document, _) = split_item(url);
     let text = text.trim_start_matches('\u{feff}');
-    let json = || {
-        serde_json::from_str::<serde_json::Value>(text).map_err(|e| {
+    // JSON is parsed once, here: its shape says what it is.
+    let json = text.trim_start();
+    let (kind, value) = if json.starts_with('{') || json.starts_with('[') {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
             Unreadable(format!(
                 "not JSON (line {}, column {})",
                 e.line(),
                 e.column()
             ))
-        })
+        })?;
+        (json_kind(&value), value)
+    } else {
+        (kind(text), serde_json::Value::Null)
     };
-    match kind(text) {
+    match kind {
         Kind::WordPressPost | Kind::WordPressCollection => {
-            wordpress::read(&json()?, document, resolve)
+            wordpress::read(&value, document, resolve)
         }
-        Kind::JsonFeed => jsonfeed::read(&json()?, document, resolve),
+        Kind::JsonFeed => jsonfeed::read(&value, document, resolve),
         Kind::Rss | Kind::Atom => xml::read(text, document, resolve),
         Kind::HtmlPage => page::read(text, document, resolve),
         Kind::Article => Err(Unreadable("already an article in format v1".into())),

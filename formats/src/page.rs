@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::dates::rfc3339_or_gmt;
 use crate::html::{self, Event, Walker};
-use crate::story::{headline_or, present, Item, Source};
+use crate::story::{headline_of, headline_or, present, Item, Source};
 use crate::Unreadable;
 
 /// What the page's head says, and where its story is.
@@ -237,15 +237,12 @@ pub fn read(text: &str, document: &str, resolve: Resolve<'_>) -> Result<Source, 
             .as_str()
             .map(crate::jsonfeed::paragraphs_by_line)
             .unwrap_or_default();
-        let first = body
-            .first()
-            .and_then(|b| b["text"].as_str())
-            .map(str::to_owned);
-        let headline = headline_or(
-            string(&update["headline"]).unwrap_or_default(),
-            first.as_deref(),
-        );
-        if headline.trim().is_empty() || body.is_empty() {
+        let Some(headline) =
+            headline_of(string(&update["headline"]).unwrap_or_default(), None, &body)
+        else {
+            continue;
+        };
+        if body.is_empty() {
             continue;
         }
         let url = string(&update["url"]).and_then(|u| resolve(&u, &base, UrlUse::Link));

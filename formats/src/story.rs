@@ -81,6 +81,13 @@ pub fn headline_or(headline: String, standfirst: Option<&str>) -> String {
     format!("{cut}…")
 }
 
+/// An item's headline: its title, else the start of its standfirst, else of
+/// its first block's text; `None` when all are blank (no item then).
+pub fn headline_of(title: String, standfirst: Option<&str>, body: &[Value]) -> Option<String> {
+    let first = body.first().and_then(|b| b["text"].as_str());
+    present(headline_or(title, standfirst.or(first)))
+}
+
 /// The article JSON v1 for the item `item` of `source` (the newest when
 /// `None`, or when no item has that id), fetched from `document`.
 pub fn article(

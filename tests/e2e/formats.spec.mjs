@@ -4,28 +4,9 @@
 // and <article-viewer src>, and a live timeline's source; hostile HTML and
 // URLs in every field of each format under the release policy.
 import { readFileSync } from 'node:fs';
-import { test as base, expect } from '@playwright/test';
+import { expect, hostileTest as test } from './no-errors.mjs';
 
 const CORPUS = JSON.parse(readFileSync(new URL('../fixtures/xss/payloads.json', import.meta.url), 'utf8')).payloads;
-
-// Records alert/confirm/prompt/print calls before any page script runs.
-const HOOKS = () => {
-  window.__executed = [];
-  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-    window[name] = (...args) => { window.__executed.push(`${name}(${String(args[0])})`); };
-  }
-};
-
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-    await page.addInitScript(HOOKS);
-    await use(page);
-    expect(errors, 'uncaught errors, wasm traps or dialogs').toEqual([]);
-  },
-});
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 const at = (src) => `index.html?src=${encodeURIComponent(src)}`;

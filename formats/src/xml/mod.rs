@@ -21,7 +21,7 @@ use tree::{Document, Node};
 use crate::dates::rfc2822;
 use crate::html::{self, Event, Walker};
 use crate::jsonfeed::paragraphs;
-use crate::story::{headline_or, present, time, Item, Source};
+use crate::story::{headline_of, present, time, Item, Source};
 use crate::Unreadable;
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -107,14 +107,7 @@ fn rss_item(item: Node<'_>, document: &str, resolve: Resolve<'_>) -> Option<Item
     let title = child_text(item, None, "title")
         .map(|t| html::text(&t))
         .unwrap_or_default();
-    let first = body
-        .first()
-        .and_then(|b| b["text"].as_str())
-        .map(str::to_owned);
-    let headline = headline_or(title, standfirst.as_deref().or(first.as_deref()));
-    if headline.trim().is_empty() {
-        return None;
-    }
+    let headline = headline_of(title, standfirst.as_deref(), &body)?;
     let id = guid
         .map(all_text)
         .and_then(present)
@@ -292,14 +285,7 @@ fn atom_entry(entry: Node<'_>, document: &str, resolve: Resolve<'_>) -> Option<I
     let title = child(entry, Some(ATOM), "title")
         .map(atom_text)
         .unwrap_or_default();
-    let first = body
-        .first()
-        .and_then(|b| b["text"].as_str())
-        .map(str::to_owned);
-    let headline = headline_or(title, standfirst.as_deref().or(first.as_deref()));
-    if headline.trim().is_empty() {
-        return None;
-    }
+    let headline = headline_of(title, standfirst.as_deref(), &body)?;
     let id = child_text(entry, Some(ATOM), "id")
         .map(|id| id.trim().to_owned())
         .or_else(|| link.clone())
