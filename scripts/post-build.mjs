@@ -186,6 +186,11 @@ index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <me
 const WRITER = 'article-writer.js';
 if (!read(WRITER).includes('let wasm_bindgen =')) throw new Error(`post-build: ${WRITER} does not declare wasm_bindgen`);
 write(WRITER, `${read(WRITER)}\nself.articleViewerWriter = wasm_bindgen;\n`);
+// Live blogs (live/, a module of its own, loaded only for a live blog):
+// the same, as `articleViewerLive`.
+const LIVE = 'article-live.js';
+if (!read(LIVE).includes('let wasm_bindgen =')) throw new Error(`post-build: ${LIVE} does not declare wasm_bindgen`);
+write(LIVE, `${read(LIVE)}\nself.articleViewerLive = wasm_bindgen;\n`);
 
 // ------------------------------------------------------------- ahead of time
 
@@ -346,7 +351,8 @@ write('embed.html', withMeta(embed));
 // its cache, whatever the query (?src=…); stories and timelines (fetch() and
 // <link rel=preload as=fetch>, not images or pages) go to the network first
 // and, offline, to the saved copy. Shipped without comments, like embed.js.
-const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg', FORMATS_WORKER, FORMATS_WASM];
+// A live blog read offline needs its module too.
+const APP_FILES = ['index.html', 'embed.html', 'embed.js', js, wasm, css.replace(/^\.\//, ''), 'favicon.svg', FORMATS_WORKER, FORMATS_WASM, LIVE, 'article-live_bg.wasm'];
 const version = createHash('sha256');
 for (const name of APP_FILES) version.update(name).update(readFileSync(join(dir, name)));
 write('sw.js', `const VERSION = '${version.digest('hex').slice(0, 16)}';

@@ -260,6 +260,46 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Part of an array: from item `index`, at `at` (the array's `[` for
+    /// the first, else where the last part stopped), at most `count` items
+    /// read by `item`; where the rest begins and its index, if any remain.
+    pub fn array_part(
+        &mut self,
+        at: usize,
+        index: usize,
+        count: usize,
+        item: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<(), Error>,
+    ) -> Result<Option<(usize, usize)>, Error> {
+        self.pos = at;
+        if index == 0 {
+            if self.peek() != Some(b'[') {
+                return Err(self.invalid("a sequence"));
+            }
+            self.pos += 1;
+            if self.peek() == Some(b']') {
+                self.pos += 1;
+                return Ok(None);
+            }
+        }
+        let mut i = index;
+        loop {
+            if i - index == count {
+                return Ok(Some((self.mark(), i)));
+            }
+            self.whitespace();
+            item(self, i)?;
+            i += 1;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(None);
+                }
+                _ => return Err(self.syntax("expected `,` or `]`")),
+            }
+        }
+    }
+
     /// An array of strings.
     pub fn strings(&mut self) -> Result<Vec<String>, Error> {
         let mut out = Vec::new();

@@ -200,10 +200,14 @@ pub enum Action {
     More,
     /// The Embed control opened: its snippets are written.
     Embed,
+    /// A live blog's "Oldest first", a toggle.
+    Order,
+    /// A link to an update of the live blog: it scrolls there and takes focus.
+    Goto,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 12] = [
         Action::ShowImage,
         Action::Load,
         Action::Always,
@@ -214,6 +218,8 @@ impl Action {
         Action::Insert,
         Action::More,
         Action::Embed,
+        Action::Order,
+        Action::Goto,
     ];
 
     pub fn key(self) -> &'static str {
@@ -228,6 +234,8 @@ impl Action {
             Action::Insert => "insert",
             Action::More => "more",
             Action::Embed => "embed",
+            Action::Order => "order",
+            Action::Goto => "goto",
         }
     }
 

@@ -240,6 +240,71 @@ pub const FR: Messages = Messages {
 
 const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];
 
+/// A live blog's words, apart from the catalogue: only the modules that
+/// write a live blog carry them.
+#[cfg(feature = "live-blog")]
+pub mod live {
+    #[derive(Debug)]
+    pub struct LiveMessages {
+        /// The label by the headline, while the blog is live.
+        pub live: &'static str,
+        /// The label once coverage ended (the time it ended follows).
+        pub ended: &'static str,
+        pub key_events: &'static str,
+        /// An update's flag.
+        pub key_event: &'static str,
+        pub pinned: &'static str,
+        /// The heading of the updates.
+        pub updates: &'static str,
+        /// The order toggle (pressed: oldest first).
+        pub oldest_first: &'static str,
+        /// The marker between the updates new to this device and those seen.
+        pub since_last_visit: &'static str,
+    }
+
+    pub const EN: LiveMessages = LiveMessages {
+        live: "Live",
+        ended: "Ended",
+        key_events: "Key events",
+        key_event: "Key event",
+        pinned: "Pinned",
+        updates: "Updates",
+        oldest_first: "Oldest first",
+        since_last_visit: "Since your last visit",
+    };
+
+    pub const AR: LiveMessages = LiveMessages {
+        live: "مباشر",
+        ended: "انتهت التغطية",
+        key_events: "أبرز الأحداث",
+        key_event: "حدث بارز",
+        pinned: "مثبّت",
+        updates: "التحديثات",
+        oldest_first: "الأقدم أولًا",
+        since_last_visit: "منذ زيارتك الأخيرة",
+    };
+
+    pub const FR: LiveMessages = LiveMessages {
+        live: "En direct",
+        ended: "Terminé",
+        key_events: "Les faits marquants",
+        key_event: "Fait marquant",
+        pinned: "Épinglé",
+        updates: "Mises à jour",
+        oldest_first: "Les plus anciennes d’abord",
+        since_last_visit: "Depuis votre dernière visite",
+    };
+
+    /// The words for the catalogue of `lang` (as [`super::for_lang`] chose it).
+    pub fn for_lang(lang: &str) -> &'static LiveMessages {
+        match lang {
+            "ar" => &AR,
+            "fr" => &FR,
+            _ => &EN,
+        }
+    }
+}
+
 /// The catalogue for a BCP 47 language tag, by its primary subtag.
 pub fn for_lang(lang: &str) -> &'static Messages {
     let primary = lang.split(['-', '_']).next().unwrap_or_default();

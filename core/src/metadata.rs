@@ -1,8 +1,11 @@
 //! The document's metadata for the story on screen: description, canonical
-//! link and a schema.org `NewsArticle` in JSON-LD. The shell writes them into
+//! link and a schema.org `NewsArticle` (a `LiveBlogPosting` for a live
+//! blog, with every update) in JSON-LD. The shell writes them into
 //! `<head>` where the viewer owns the document (not inside a publisher's
 //! page).
 
+#[cfg(feature = "live-blog")]
+use crate::article::LiveBlog;
 use crate::article::{Article, Block};
 use crate::json::quote;
 use crate::url_policy::{self, UrlUse};
@@ -46,7 +49,11 @@ pub fn canonical(article: &Article, page_url: &str) -> String {
 /// inside a `<script>` element.
 pub fn json_ld(article: &Article, page_url: &str) -> String {
     let safe = |u: &str| url_policy::allow(u, UrlUse::Resource);
-    let mut out = String::from(r#"{"@context":"https://schema.org","@type":"NewsArticle""#);
+    let kind = match article.is_live_blog() {
+        true => "LiveBlogPosting",
+        false => "NewsArticle",
+    };
+    let mut out = format!(r#"{{"@context":"https://schema.org","@type":"{kind}""#);
     let field = |out: &mut String, key: &str, value: &str| {
         out.push_str(",\"");
         out.push_str(key);
@@ -101,8 +108,65 @@ pub fn json_ld(article: &Article, page_url: &str) -> String {
         }
         out.push(']');
     }
+    // Without `live-blog`, the live module writes the updates in.
+    #[cfg(feature = "live-blog")]
+    if let Some(blog) = &article.live_blog {
+        live_blog(&mut out, blog, &canonical(article, page_url));
+    }
     out.push('}');
     out
+}
+
+#[cfg(feature = "live-blog")]
+/// A live blog's coverage times and a `BlogPosting` per update, newest
+/// first, each with the address of its own update.
+fn live_blog(out: &mut String, blog: &LiveBlog, page: &str) {
+    let field = |out: &mut String, key: &str, value: &str| {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":");
+        quote(out, value);
+    };
+    if let Some(t) = &blog.coverage_start {
+        field(out, "coverageStartTime", t.as_str());
+    }
+    if let Some(t) = &blog.coverage_end {
+        field(out, "coverageEndTime", t.as_str());
+    }
+    let page = page.split('#').next().unwrap_or_default();
+    let mut updates: Vec<_> = blog.updates.iter().collect();
+    updates.sort_by_cached_key(|u| std::cmp::Reverse(u.time.epoch_seconds()));
+    out.push_str(",\"liveBlogUpdate\":[");
+    for (i, u) in updates.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(r#"{"@type":"BlogPosting""#);
+        field(out, "headline", &crate::story::live_blog::summary(u));
+        field(out, "datePublished", u.time.as_str());
+        let body: Vec<String> = u.body.iter().filter_map(text_of).collect();
+        field(out, "articleBody", &body.join("\n\n"));
+        field(out, "url", &format!("{page}#{}", u.anchor()));
+        if let Some(a) = &u.author {
+            out.push_str(r#","author":{"@type":"Person""#);
+            field(out, "name", &a.name);
+            out.push('}');
+        }
+        out.push('}');
+    }
+    out.push(']');
+}
+
+#[cfg(feature = "live-blog")]
+/// A block's text as a reader reads it, for `articleBody`.
+fn text_of(block: &Block) -> Option<String> {
+    match block {
+        Block::Paragraph(p) => Some(p.spans.iter().map(|s| s.text.as_str()).collect()),
+        Block::Heading(h) => Some(h.text.clone()),
+        Block::Quote(q) | Block::PullQuote(q) => Some(q.text.clone()),
+        Block::List(l) => Some(l.items.join("\n")),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -7,5 +7,6 @@ pub mod formats;
 pub mod head;
 pub mod intl;
 pub mod markup;
+pub mod modules;
 pub mod page;
 pub mod timers;

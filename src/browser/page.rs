@@ -77,14 +77,18 @@ pub fn announce(host: &web_sys::Element, name: &str, detail: &[(&str, wasm_bindg
     }
 }
 
-/// The standalone viewer's page (`…/index.html`), next to the script that
-/// `embed.js` loaded (it records its directory in `articleViewerBase`).
-pub fn standalone_page() -> String {
-    let base = window()
+/// The viewer's directory: where the script that `embed.js` loaded is (it
+/// records it in `articleViewerBase`), else this page's.
+pub fn viewer_dir() -> String {
+    window()
         .and_then(|w| js_sys::Reflect::get(&w, &"articleViewerBase".into()).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| page_dir(&url()).to_owned());
-    format!("{base}index.html")
+        .unwrap_or_else(|| page_dir(&url()).to_owned())
+}
+
+/// The standalone viewer's page (`…/index.html`), beside the viewer.
+pub fn standalone_page() -> String {
+    format!("{}index.html", viewer_dir())
 }
 
 /// Adds a history entry whose address names the article at `resolved`.

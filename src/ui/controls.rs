@@ -80,8 +80,14 @@ pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
             }
         }
         Action::Copy => copy(&control, context),
-        // The timeline's and the Embed control's own, and a change.
-        Action::Always | Action::Pause | Action::Insert | Action::More | Action::Embed => {}
+        // The timeline's, the live blog's and the Embed control's own, and a change.
+        Action::Always
+        | Action::Pause
+        | Action::Insert
+        | Action::More
+        | Action::Embed
+        | Action::Order
+        | Action::Goto => {}
     }
 }
 

@@ -13,12 +13,11 @@ use article_core::embed;
 use article_core::markup::{Action, Markup};
 use article_core::messages::Messages;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 
 use super::viewer_context;
 use crate::browser::markup::fill;
-use crate::browser::{fetch, markup, page};
+use crate::browser::{fetch, markup, modules, page};
 
 #[component]
 pub fn EmbedCode(
@@ -129,45 +128,13 @@ async fn story_snippet(
         .ok_or_else(|| "the writer gave no snippet".to_owned())
 }
 
-/// The writer module's `writeSnippet`, loaded once: its script (which
-/// defines `articleViewerWriter`, the build says so), then its wasm.
+/// The writer module's `writeSnippet`, loaded once.
 async fn writer(viewer_dir: &str) -> Result<js_sys::Function, JsValue> {
-    let global = js_sys::global();
-    let get = |name: &str| js_sys::Reflect::get(&global, &name.into());
-    if get("articleViewerWriter")?.is_undefined() {
-        let document = page::document().ok_or("no document")?;
-        let script = document.create_element("script")?;
-        script.set_attribute("src", &format!("{viewer_dir}article-writer.js"))?;
-        let loaded = js_sys::Promise::new(&mut |resolve, reject| {
-            let _ = script.add_event_listener_with_callback("load", &resolve);
-            let _ = script.add_event_listener_with_callback("error", &reject);
-        });
-        document.head().ok_or("no head")?.append_child(&script)?;
-        JsFuture::from(loaded).await?;
-    }
-    let init: js_sys::Function = get("articleViewerWriter")?.dyn_into()?;
-    // Its wasm, instantiated once: the first call starts it, every call
-    // waits for it.
-    let ready = READY.with(|ready| ready.borrow().clone());
-    let ready = match ready {
-        Some(ready) => ready,
-        None => {
-            let options = js_sys::Object::new();
-            js_sys::Reflect::set(
-                &options,
-                &"module_or_path".into(),
-                &format!("{viewer_dir}article-writer_bg.wasm").into(),
-            )?;
-            let ready = js_sys::Promise::from(init.call1(&JsValue::NULL, &options)?);
-            READY.with(|r| r.replace(Some(ready.clone())));
-            ready
-        }
-    };
-    JsFuture::from(ready).await?;
-    js_sys::Reflect::get(&init, &"writeSnippet".into())?.dyn_into()
-}
-
-thread_local! {
-    /// The writer's instantiation, once started.
-    static READY: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+    modules::export(
+        viewer_dir,
+        "article-writer",
+        "articleViewerWriter",
+        "writeSnippet",
+    )
+    .await
 }

@@ -70,6 +70,9 @@ pub fn frame(
             open: &open,
             time: &|t| reader.long_date_time(t),
             full: &|t| reader.full(t),
+            clock: &|t| reader.clock(t),
+            ago: &|_| None,
+            live: story::LiveView::AHEAD,
             number: &|n| reader.number(n as usize),
             share_url: &share,
         };

@@ -20,6 +20,11 @@ use super::place;
 use crate::json::{Error, Reader};
 use crate::time::Timestamp;
 
+#[cfg(feature = "live-blog")]
+mod live_blog;
+#[cfg(feature = "live-blog")]
+pub use live_blog::{read_updates, Unread};
+
 /// Why a document is not a usable article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -50,9 +55,22 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes and checks an article document.
 pub fn decode(json: &str) -> Result<Article, DecodeError> {
+    decode_with(json, false)
+}
+
+/// [`decode`], a live blog's updates left to read in parts
+/// ([`live_blog::read_updates`], a few per task, from the same text): its
+/// `live_blog.updates` empty and `live_blog.unread` where they are.
+#[cfg(feature = "live-blog")]
+pub fn decode_deferred(json: &str) -> Result<Article, DecodeError> {
+    decode_with(json, true)
+}
+
+fn decode_with(json: &str, defer: bool) -> Result<Article, DecodeError> {
     refuse_deep_nesting(json)?;
     let mut decoder = Decoder {
         problems: Vec::new(),
+        defer,
     };
     let mut r = Reader::new(json);
     let read = decoder
@@ -84,12 +102,31 @@ pub fn decode_timeline(json: &str) -> Result<(Timeline, Vec<String>), DecodeErro
     refuse_deep_nesting(json)?;
     let mut decoder = Decoder {
         problems: Vec::new(),
+        defer: false,
     };
     let mut r = Reader::new(json);
     decoder
         .timeline(&mut r, "")
         .and_then(|t| r.end().map(|()| t))
         .map(|t| (t, decoder.problems))
+        .map_err(|e| malformed(json, 0, At::path(""), &e))
+}
+
+#[cfg(feature = "live-blog")]
+/// Decodes what a live blog's `source` answers: `{ "updates": [...] }`
+/// or a JSON Feed whose items are updates. Returns the updates, as
+/// written, and what was dropped.
+pub fn decode_updates(json: &str) -> Result<(Vec<Update>, Vec<String>), DecodeError> {
+    refuse_deep_nesting(json)?;
+    let mut decoder = Decoder {
+        problems: Vec::new(),
+        defer: false,
+    };
+    let mut r = Reader::new(json);
+    decoder
+        .update_document(&mut r)
+        .and_then(|u| r.end().map(|()| u))
+        .map(|u| (u, decoder.problems))
         .map_err(|e| malformed(json, 0, At::path(""), &e))
 }
 
@@ -224,6 +261,10 @@ struct Doc<'a> {
     social: Option<SocialBar>,
     timeline: Option<Timeline>,
     corrections: Vec<Correction>,
+    #[cfg(feature = "live-blog")]
+    live_blog: Option<LiveBlog>,
+    #[cfg(not(feature = "live-blog"))]
+    live_text: Option<(String, Option<String>)>,
 }
 
 impl Doc<'_> {
@@ -259,6 +300,10 @@ impl Doc<'_> {
             social: self.social,
             timeline: self.timeline,
             corrections: self.corrections,
+            #[cfg(feature = "live-blog")]
+            live_blog: self.live_blog,
+            #[cfg(not(feature = "live-blog"))]
+            live_text: self.live_text,
             problems,
         })
     }
@@ -267,6 +312,9 @@ impl Doc<'_> {
 /// Collects what was dropped, with its path, while decoding one document.
 struct Decoder {
     problems: Vec<String>,
+    /// A live blog's updates are only found, to be read in parts later.
+    #[cfg_attr(not(feature = "live-blog"), allow(dead_code))]
+    defer: bool,
 }
 
 impl Decoder {
@@ -297,7 +345,9 @@ impl Decoder {
                 "body",
                 "corrections",
             ];
-            if (lists.contains(&key) || key == "social" || key == "timeline") && r.null()? {
+            if (lists.contains(&key) || matches!(key, "social" | "timeline" | "live_blog"))
+                && r.null()?
+            {
                 return Ok(true);
             }
             match key {
@@ -313,6 +363,21 @@ impl Decoder {
                 "corrections" => doc.corrections = self.each(r, json, "corrections", correction)?,
                 "social" => doc.social = Some(self.social(r, json)?),
                 "timeline" => doc.timeline = Some(self.timeline(r, "timeline.")?),
+                #[cfg(feature = "live-blog")]
+                "live_blog" => doc.live_blog = Some(self.live_blog(r, json)?),
+                // Its updates are the live module's to read, from the text.
+                #[cfg(not(feature = "live-blog"))]
+                "live_blog" => {
+                    let mut source = None;
+                    r.object(&mut |r, key| {
+                        if key != "source" {
+                            return Ok(false);
+                        }
+                        source = present(r.optional_string()?);
+                        Ok(true)
+                    })?;
+                    doc.live_text = Some((json.to_owned(), source));
+                }
                 _ => return Ok(false),
             }
             Ok(true)

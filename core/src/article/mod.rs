@@ -8,7 +8,8 @@
 //!
 //! - [`model`](self::Article): the typed article;
 //! - `decode`: from text to the model in one pass, item by item;
-//! - `feed`: JSON Feed items as timeline entries;
+//! - `feed`: JSON Feed items as timeline entries (and, for a live blog's
+//!   source, as updates: `decode/live_blog.rs`);
 //! - `place`: where an error is, as a path.
 
 mod decode;
@@ -17,5 +18,7 @@ mod model;
 mod place;
 
 pub use decode::{decode, decode_timeline, is_foreign, DecodeError};
+#[cfg(feature = "live-blog")]
+pub use decode::{decode_deferred, decode_updates, read_updates, Unread};
 pub use feed::JSON_FEED_VERSION;
 pub use model::*;

@@ -31,6 +31,14 @@ pub struct Article {
     pub timeline: Option<Timeline>,
     /// Corrections to the story, oldest first, shown after the body.
     pub corrections: Vec<Correction>,
+    /// The story is a live blog: its updates follow the body.
+    #[cfg(feature = "live-blog")]
+    pub live_blog: Option<LiveBlog>,
+    /// Without `live-blog` (the viewer's main module): the document's text
+    /// when it is a live blog, for the live module, which reads its updates,
+    /// and its `source` as written, for the viewer to allow or refuse.
+    #[cfg(not(feature = "live-blog"))]
+    pub live_text: Option<(String, Option<String>)>,
     /// What was dropped while decoding, each with its path, for the console.
     pub problems: Vec<String>,
 }
@@ -45,6 +53,14 @@ impl Article {
     /// Minutes to read the body at 200 words a minute, at least one.
     pub fn reading_minutes(&self) -> u32 {
         (self.word_count().div_ceil(200)).max(1) as u32
+    }
+
+    /// The document is a live blog (`live_blog`).
+    pub fn is_live_blog(&self) -> bool {
+        #[cfg(feature = "live-blog")]
+        return self.live_blog.is_some();
+        #[cfg(not(feature = "live-blog"))]
+        return self.live_text.is_some();
     }
 
     /// Text direction: the explicit `dir`, else the one usual for `lang`.
@@ -452,4 +468,61 @@ pub struct TimelineEntry {
     pub url: Option<String>,
     /// Another article JSON, opened inside the viewer.
     pub article: Option<String>,
+}
+
+/// A live blog: a story whose body is followed by timestamped updates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveBlog {
+    pub status: LiveStatus,
+    pub coverage_start: Option<Timestamp>,
+    pub coverage_end: Option<Timestamp>,
+    /// As written; no two with the same id.
+    pub updates: Vec<Update>,
+    /// A document of updates (`{ "updates": [...] }` or a JSON Feed),
+    /// relative to the article, polled while the blog is live.
+    pub source: Option<String>,
+    /// Seconds between polls, as the publisher asked.
+    pub interval: Option<f64>,
+    /// Updates left to read in parts, when decoding deferred them.
+    #[cfg(feature = "live-blog")]
+    pub unread: Option<crate::article::Unread>,
+}
+
+impl LiveBlog {
+    /// Polled: live, with a source.
+    pub fn polled(&self) -> bool {
+        self.status == LiveStatus::Live && self.source.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiveStatus {
+    Live,
+    Ended,
+}
+
+/// One update of a live blog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    /// Never blank; unique in its blog. Its permalink is `#update-<id>`.
+    pub id: String,
+    pub time: Timestamp,
+    pub headline: Option<String>,
+    /// At least one block, none of them [`Block::Unknown`].
+    pub body: Vec<Block>,
+    /// A key event, listed under the standfirst.
+    pub key: bool,
+    /// Shown first, whatever the order.
+    pub pinned: bool,
+    pub author: Option<Author>,
+    /// What the document wrote for it, hashed: a later version of the same
+    /// update with another digest was edited.
+    pub digest: u64,
+}
+
+impl Update {
+    /// The fragment that links to it.
+    pub fn anchor(&self) -> String {
+        format!("update-{}", self.id)
+    }
 }

@@ -14,6 +14,10 @@ pub(super) fn header(m: &mut Markup, article: &Article, settings: &Settings) {
     if let Some(section) = &article.section {
         m.leaf("p", "story__section", section);
     }
+    #[cfg(feature = "live-blog")]
+    if let Some(blog) = &article.live_blog {
+        super::live_blog::label(m, blog, settings);
+    }
     // tabindex lets in-app navigation move focus to the new headline.
     m.open("h1")
         .class("story__headline")
@@ -22,6 +26,10 @@ pub(super) fn header(m: &mut Markup, article: &Article, settings: &Settings) {
         .close();
     if let Some(standfirst) = &article.standfirst {
         m.leaf("p", "story__standfirst", standfirst);
+    }
+    #[cfg(feature = "live-blog")]
+    if let Some(blog) = &article.live_blog {
+        super::live_blog::key_events(m, blog, settings);
     }
     let count = article.byline.len();
     if count > 0 {

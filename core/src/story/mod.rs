@@ -21,6 +21,8 @@
 mod blocks;
 mod corrections;
 mod header;
+#[cfg(feature = "live-blog")]
+pub mod live_blog;
 mod media;
 mod table;
 mod third_party;
@@ -50,14 +52,42 @@ pub struct Settings<'a> {
     pub time: &'a dyn Fn(&Timestamp) -> String,
     /// A time in full, with its zone, for a tooltip.
     pub full: &'a dyn Fn(&Timestamp) -> String,
+    /// The clock time ("11:50"), for a live blog's key events.
+    pub clock: &'a dyn Fn(&Timestamp) -> String,
+    /// "5 min ago" for a moment of the last 24 hours; `None` ahead of
+    /// time, when the words would be stale by the time they are read.
+    pub ago: &'a dyn Fn(&Timestamp) -> Option<String>,
+    /// How this reader sees a live blog.
+    pub live: LiveView,
     /// A number in the interface language's digits.
     pub number: &'a dyn Fn(u32) -> String,
     /// The address that shows this story, for the Share button.
     pub share_url: &'a str,
 }
 
-/// The story: its header, the lead image, the body's blocks, the
-/// corrections (what goes inside its `<article>`).
+/// How this reader sees a live blog (the `live-blog` feature writes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveView {
+    /// The reader's choice, kept on the device per blog.
+    pub oldest_first: bool,
+    /// The newest update's time (epoch seconds) on this device's last
+    /// visit; `None` on a first visit, and ahead of time.
+    pub seen: Option<i64>,
+    /// How many items of the stream to write with the story.
+    pub first: usize,
+}
+
+impl LiveView {
+    /// Ahead of time: every update, newest first, no marker.
+    pub const AHEAD: LiveView = LiveView {
+        oldest_first: false,
+        seen: None,
+        first: usize::MAX,
+    };
+}
+
+/// The story: its header, the lead image, the body's blocks, a live
+/// blog's updates, the corrections (what goes inside its `<article>`).
 pub fn story(article: &Article, settings: &Settings) -> Markup {
     let mut m = Markup::default();
     header::header(&mut m, article, settings);
@@ -69,6 +99,10 @@ pub fn story(article: &Article, settings: &Settings) -> Markup {
         blocks::block(&mut m, block, i, settings);
     }
     m.close();
+    #[cfg(feature = "live-blog")]
+    if let Some(blog) = &article.live_blog {
+        live_blog::updates(&mut m, blog, settings);
+    }
     corrections::corrections(&mut m, &article.corrections, settings);
     m
 }

@@ -1,8 +1,12 @@
 //! The story: headline, standfirst, byline, times, the lead image, the
 //! body's blocks and the corrections, as the core's markup
 //! ([`article_core::story`]) says — built with `createElement` and text
-//! nodes in the browser, written as HTML ahead of time — and its
-//! controls behind one listener (`ui/controls.rs`).
+//! nodes in the browser, written as HTML ahead of time — and its controls
+//! behind one listener (`ui/controls.rs`).
+//!
+//! A live blog's label, key events and updates are the live module's
+//! (`live/`, loaded only for a live blog): once the story is built, it is
+//! handed the story's element and its document, and adds them.
 //!
 //! Every string is rendered as text; every `href` and `src` goes through the
 //! URL policy, and what it refuses shows as plain text (an image as its alt).
@@ -12,12 +16,14 @@ use std::sync::Arc;
 
 use article_core::address::address_for;
 use article_core::article::Article;
-use article_core::story::{self, Markup, Settings};
+use article_core::story::{self, LiveView, Settings};
 use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsValue;
 
-use super::viewer_context;
-use crate::browser::{intl, page};
+use super::{viewer_context, ViewerContext};
+use crate::browser::{intl, markup, modules, page};
 
 #[component]
 pub fn Story(
@@ -46,24 +52,103 @@ pub fn Story(
             open: &open,
             time: &intl::long_date_time,
             full: &intl::full,
+            // A live blog's, written by the live module.
+            clock: &intl::clock,
+            ago: &|_| None,
+            live: LiveView::AHEAD,
             number: &|n| intl::number(n, &article.lang),
             share_url: &share_url,
         },
     );
-    built(markup)
-}
-
-/// The `<article>`, its content built from `markup` when the element is.
-fn built(markup: Markup) -> impl IntoView {
-    use crate::browser::markup::fill;
-    let context = viewer_context();
+    // The live blog, once the live module has it: stopped with the story.
+    let live = StoredValue::new_local(None::<JsValue>);
+    on_cleanup(move || {
+        if let Some(blog) = live.try_get_value().flatten() {
+            call(&blog, "stop", &[]);
+        }
+    });
+    let fill = move |element: web_sys::Element| {
+        element.set_text_content(None);
+        markup::build(&element, &markup);
+        if let Some((text, source)) = article.live_text.clone() {
+            let options = live_options(context, &base, &share_url, source.as_deref());
+            let element = SendWrapper::new(element);
+            leptos::task::spawn_local(async move {
+                match mount_live(&element, &text, &options).await {
+                    // Gone already (the reader moved on): stopped at once.
+                    Ok(blog) if live.try_set_value(Some(blog.clone())).is_some() => {
+                        call(&blog, "stop", &[])
+                    }
+                    Ok(_) => {}
+                    Err(e) => leptos::logging::warn!("the live blog did not load: {e:?}"),
+                }
+            });
+        }
+    };
     view! {
         <article
             class="story"
             id="story"
-            use:fill=std::rc::Rc::new(markup)
+            use:fill
             on:click=move |ev| crate::ui::controls::clicked(ev, context)
             on:change=crate::ui::controls::changed
         />
+    }
+}
+
+/// What the live module needs to know of the reader and the page: its
+/// `source` is the one the viewer allows, resolved, or none.
+fn live_options(
+    context: ViewerContext,
+    base: &str,
+    share: &str,
+    source: Option<&str>,
+) -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let source = source.and_then(|raw| {
+        let allowed = context.config.with_value(|c| page::fetchable(c, raw, base));
+        if allowed.is_none() {
+            leptos::logging::warn!("live blog source refused: {raw}");
+        }
+        allowed
+    });
+    let host = context.host.with_value(|h| h.clone());
+    for (key, value) in [
+        ("lang", JsValue::from(context.lang.get_untracked())),
+        ("base", base.into()),
+        ("share", share.into()),
+        ("viewerPage", context.viewer_page.get_value().into()),
+        ("lowData", context.low_data.into()),
+        ("ownsDocument", context.owns_document.into()),
+        ("source", source.map_or(JsValue::NULL, Into::into)),
+        ("host", host.map_or(JsValue::NULL, Into::into)),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    }
+    options
+}
+
+/// The live module's `mountLiveBlog` on the story built in `story`.
+async fn mount_live(
+    story: &web_sys::Element,
+    text: &str,
+    options: &js_sys::Object,
+) -> Result<JsValue, JsValue> {
+    let mount = modules::export(
+        &page::viewer_dir(),
+        "article-live",
+        "articleViewerLive",
+        "mountLiveBlog",
+    )
+    .await?;
+    mount.call3(&JsValue::NULL, story, &text.into(), options)
+}
+
+/// Calls `object.name(...args)`, if it has it.
+fn call(object: &JsValue, name: &str, args: &[JsValue]) {
+    if let Ok(f) = js_sys::Reflect::get(object, &name.into()) {
+        if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+            let _ = f.apply(object, &args.iter().collect());
+        }
     }
 }
