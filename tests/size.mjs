@@ -14,24 +14,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, just above today's build (186.7 KB gzip, embed.js
-// included; see README, "Performance"): the formats module's client (about
-// 1 KB of wasm and 0.3 KB of embed.js) was paid for by wasm-opt's
-// flatten/rereloop passes (-1.5 KB), the toolchain's metadata sections left
-// out (-0.2 KB) and gloo-net's Display leaving the Embed control (-0.6 KB). It only goes down: a feature that needs bytes
-// earns them elsewhere.
-const BUDGET_JS_WASM_GZIP = 186.8 * 1024;
-// The writer module: the core's decoder and HTML writer, nothing else
-// (71.4 KB gzip today).
-const BUDGET_WRITER_GZIP = 72 * 1024;
+// A guard against regressions, just above today's build (185.0 KB gzip, embed.js
+// included; see README, "Performance"). It only goes down: a feature that needs
+// bytes earns them elsewhere. Live blogs (their hooks here, about 1.4 KB: the
+// live module loaded and handed the story, a decoder that passes `live_blog`
+// over) were paid by the Embed control's forms, Copy, stylesheet reading and
+// story fetch moving into the writer module (-3.1 KB); the budget went from
+// 186.8 to 185.1.
+const BUDGET_JS_WASM_GZIP = 185.1 * 1024;
+// The writer module (the Embed control only): the core's decoder and HTML
+// writer, since live blogs with their updates (+7 KB), and the control's
+// forms, Copy and fetches moved from the main module with their own
+// async and DOM glue (+17 KB): 95.6 KB gzip today.
+const BUDGET_WRITER_GZIP = 95.8 * 1024;
 // The formats module (WordPress, feeds, article pages; in a Web Worker,
 // loaded only for a document that is not article JSON): its worker script
 // (glue included) and wasm, 116.4 KB today, within the formats issue's
 // 120 KB (its aim, 60, is far: README, "Other formats"). Like the main
 // module's, it only goes down.
 const BUDGET_FORMATS_GZIP = 116.5 * 1024;
-// The live module (live blogs; loaded only for a story that is one).
-const BUDGET_LIVE_GZIP = 200 * 1024;
+// The live module (live blogs only): the core's decoder and story markup
+// with the live-blog feature, its polling, Intl and DOM glue: 92.2 KB today.
+const BUDGET_LIVE_GZIP = 92.5 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));

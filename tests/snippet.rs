@@ -160,3 +160,49 @@ fn the_snippet_of_a_wordpress_post_a_feed_item_and_an_article_page() {
     .unwrap_err();
     assert!(e.detail().contains("schema.org article"), "{}", e.detail());
 }
+
+#[test]
+fn the_snippet_of_a_live_blog_carries_every_update_for_readers_without_script() {
+    let blog = include_bytes!("../public/articles/sample-live-blog.json");
+    let html = snippet(
+        blog,
+        "https://viewer.example/av/articles/sample-live-blog.json",
+        &place(),
+    )
+    .unwrap();
+    // Each update twice (the shadow root and the plain copy), with its id,
+    // time and text; the label and the key events with it.
+    for id in ["s1", "s2", "s3", "s4", "s5", "s6"] {
+        assert_eq!(
+            html.matches(&format!("id=\"update-{id}\"")).count(),
+            2,
+            "{id}"
+        );
+    }
+    assert_eq!(
+        html.matches("<time datetime=\"2025-10-15T10:15:00+03:00\"")
+            .count(),
+        2 * 2,
+        "the key event's and the update's, twice"
+    );
+    assert_eq!(
+        html.matches("tall ship came round the breakwater").count(),
+        2
+    );
+    assert!(html.contains("<span class=\"live-blog__label live-blog__label--live\">Live</span>"));
+    assert!(html.contains("<a href=\"#update-s3\" data-action=\"goto\">"));
+    let page = render(
+        blog,
+        article_core::embed::ViewerOptions::standalone(Some(
+            "articles/sample-live-blog.json".into(),
+        )),
+        &Place {
+            page: "https://viewer.example/av/index.html",
+            viewer_dir: "https://viewer.example/av/",
+            integrity: None,
+        },
+    )
+    .unwrap();
+    assert!(page.json_ld.contains("\"@type\":\"LiveBlogPosting\""));
+    assert_eq!(page.json_ld.matches("\"@type\":\"BlogPosting\"").count(), 6);
+}

@@ -110,33 +110,6 @@ pub fn meta(name: &str) -> Option<String> {
         .get_attribute("content")
 }
 
-/// The viewer's stylesheet, for the snippet: the release build inlines it
-/// into `<style data-article-viewer-css>` as the snippet carries it; a
-/// debug build links it, and it is fetched (the writer compacts it as the
-/// command does, [`article_core::ahead::compact_css`]).
-pub async fn viewer_css() -> Option<String> {
-    let document = document()?;
-    if let Some(style) = document
-        .query_selector("style[data-article-viewer-css]")
-        .ok()
-        .flatten()
-    {
-        return style.text_content();
-    }
-    let href = document
-        .query_selector("link[rel=\"stylesheet\"]")
-        .ok()??
-        .get_attribute("href")?;
-    let url = resolve(&href, &url(), UrlUse::Resource)?;
-    gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .ok()?
-        .text()
-        .await
-        .ok()
-}
-
 /// The publisher's settings: the page's `<meta name="article-viewer-…">`
 /// and `ARTICLE_VIEWER_SOURCES` from the build's environment.
 pub fn config() -> Config {

@@ -9,9 +9,9 @@
 //!   built by the core from the id in the embed's `url`;
 //! - Always load content from …: kept on this device per provider, and
 //!   every embed of that provider in the story follows it;
-//! - a related story opens in place, as a timeline entry does;
-//! - Copy (the Embed control): the snippet beside it to the clipboard, else
-//!   selected for the reader to copy, and saying which.
+//! - a related story opens in place, as a timeline entry does.
+//!
+//! The Embed control's Copy is its writer module's (`writer/`).
 
 use article_core::article::Provider;
 use article_core::players;
@@ -19,7 +19,7 @@ use article_core::story::{player_frame, Action, Markup};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::browser::{markup, page};
 use crate::ui::ViewerContext;
@@ -79,9 +79,10 @@ pub fn clicked(ev: web_sys::MouseEvent, context: ViewerContext) {
                 context.open.run(article);
             }
         }
-        Action::Copy => copy(&control, context),
-        // The timeline's, the live blog's and the Embed control's own, and a change.
-        Action::Always
+        // The timeline's, the live blog's and the Embed control's own (its
+        // writer module's), and a change.
+        Action::Copy
+        | Action::Always
         | Action::Pause
         | Action::Insert
         | Action::More
@@ -186,31 +187,6 @@ fn share(button: &Element, context: ViewerContext) {
             if let Some(status) = status {
                 status.set_text_content(Some(copied));
             }
-        }
-    });
-}
-
-/// The Embed control's Copy: its snippet (the `<textarea>` in the same
-/// form) to the clipboard, else selected for the reader to copy.
-fn copy(button: &Element, context: ViewerContext) {
-    let area = button
-        .parent_element()
-        .and_then(|form| form.query_selector("textarea").ok().flatten())
-        .and_then(|a| a.dyn_into::<HtmlTextAreaElement>().ok());
-    let Some(area) = area else { return };
-    let status = button.next_element_sibling();
-    let words = context.messages.get_untracked();
-    leptos::task::spawn_local(async move {
-        let copied = to_clipboard(&area.value()).await;
-        if !copied {
-            area.select();
-        }
-        if let Some(status) = status {
-            status.set_text_content(Some(if copied {
-                words.copied
-            } else {
-                words.copy_by_hand
-            }));
         }
     });
 }

