@@ -39,6 +39,13 @@ export default defineConfig({
       ],
     },
   },
+  // Main-thread task lengths are measured on a machine of two cores: the
+  // tests that measure them run after every other, so that no other test's
+  // browser (or cargo, which a snippet test runs) shares the cores.
+  projects: [
+    { name: 'chromium', testIgnore: /\.speed\.spec\.mjs$/ },
+    { name: 'speed', testMatch: /\.speed\.spec\.mjs$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `node tests/e2e/server.mjs ${port}`,
     url: `http://127.0.0.1:${port}/index.html`,

@@ -96,6 +96,24 @@ self.onmessage = async ({ data: [id, base, text, url, timeline] }) => {
 };
 `);
 unlinkSync(join(dir, FORMATS));
+// The modules loaded only when needed, each a classic script (its glue,
+// which declares `wasm_bindgen` with `let`, no property of the global
+// object: the build names it, and keeps it in a block of its own) and its wasm — the Embed control's writer
+// (writer/) and live blogs (live/). `articleViewerModule(name, base)` loads
+// one once, the script and the wasm each only if it matches the hash below,
+// and gives its exports: a changed file fails closed, in the publisher's
+// page as in the viewer's own.
+const MODULES = { 'article-writer': 'articleViewerWriter', 'article-live': 'articleViewerLive' };
+const moduleHashes = {};
+for (const [name, global] of Object.entries(MODULES)) {
+  const glue = `${name}.js`;
+  if (!read(glue).includes('let wasm_bindgen =')) throw new Error(`post-build: ${glue} does not declare wasm_bindgen`);
+  // In a block of its own: two modules' `let wasm_bindgen` in one page.
+  write(glue, `{\n${read(glue)}\nself.${global} = wasm_bindgen;\n}\n`);
+  moduleHashes[name] = [sri(glue), sri(`${name}_bg.wasm`), global];
+}
+const LIVE = 'article-live.js';
+const modulesClient = (base) => `globalThis.articleViewerModule??=(()=>{const m={},I=${JSON.stringify(moduleHashes)};return(n,b=${base})=>m[n]??=new Promise((a,f)=>{const s=document.createElement('script');s.src=new URL(n+'.js',b).href;s.integrity=I[n][0];s.crossOrigin='anonymous';s.onload=a;s.onerror=()=>f(new Error(n+'.js did not load or did not match its integrity'));document.head.append(s)}).then(()=>{const g=self[I[n][2]];return g({module_or_path:fetch(new URL(n+'_bg.wasm',b),{integrity:I[n][1]})}).then(()=>g)}).catch((e)=>{delete m[n];throw e})})();`;
 // The viewer's side of it, for the viewer's own pages (inline) and embed.js
 // alike: `articleViewerFormats(text, url, timeline)` answers [json], or
 // [null, why, true] when the document holds no story the module reads, or
@@ -104,13 +122,14 @@ unlinkSync(join(dir, FORMATS));
 // URL of what was fetched, so that a viewer embedded from another origin has
 // it too.
 const formatsClient = (base) => `globalThis.articleViewerFormats??=(()=>{let w,n=0;const q=new Map(),start=()=>fetch(new URL('${FORMATS_WORKER}',${base}),{integrity:'${sri(FORMATS_WORKER)}'}).then((r)=>r.blob()).then((s)=>{const x=new Worker(URL.createObjectURL(s));x.onmessage=({data:d})=>{q.get(d[0])?.(d.slice(1));q.delete(d[0])};return x});return async(text,url,timeline)=>{try{const x=await(w??=start()),id=n++;return await new Promise((a)=>{q.set(id,a);x.postMessage([id,${base},text,url,timeline])})}catch(e){w=undefined;return[null,'the formats module did not load: '+(e?.message??e)]}}})();`;
-const FORMATS_INLINE = `<script>${formatsClient("new URL('./', location.href).href")}</script>`;
+const FORMATS_INLINE = `<script>${formatsClient("new URL('./', location.href).href")}${modulesClient("new URL('./', location.href).href")}</script>`;
 index = index.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);
 embed = embed.replace('</head>', `    ${FORMATS_INLINE}\n  </head>`);
 
 const embedJs = `const base = new URL('./', import.meta.url).href;
 globalThis.articleViewerBase = base;
 ${formatsClient('base')}
+${modulesClient('base')}
 const DIV = '[data-article-viewer]';
 const ATTRIBUTES = ['src', 'theme', 'sections', 'lang', 'data'];
 for (const host of document.querySelectorAll(\`\${DIV}[data-src], article-viewer[src]\`)) {
@@ -180,17 +199,7 @@ const embedIntegrity = `sha384-${createHash('sha384').update(embedJs, 'utf8').di
 // The Embed control writes it into the snippets it gives.
 index = index.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta name="article-viewer-embed-integrity" content="${embedIntegrity}">`);
 
-// The Embed control's writer (writer/, a module of its own): its glue, a
-// classic script, declares `wasm_bindgen` with `let`, which is no property of
-// the global object; the control finds it as `articleViewerWriter`.
-const WRITER = 'article-writer.js';
-if (!read(WRITER).includes('let wasm_bindgen =')) throw new Error(`post-build: ${WRITER} does not declare wasm_bindgen`);
-write(WRITER, `${read(WRITER)}\nself.articleViewerWriter = wasm_bindgen;\n`);
-// Live blogs (live/, a module of its own, loaded only for a live blog):
-// the same, as `articleViewerLive`.
-const LIVE = 'article-live.js';
-if (!read(LIVE).includes('let wasm_bindgen =')) throw new Error(`post-build: ${LIVE} does not declare wasm_bindgen`);
-write(LIVE, `${read(LIVE)}\nself.articleViewerLive = wasm_bindgen;\n`);
+
 
 // ------------------------------------------------------------- ahead of time
 

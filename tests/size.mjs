@@ -34,8 +34,8 @@ const BUDGET_WRITER_GZIP = 95.8 * 1024;
 // module's, it only goes down.
 const BUDGET_FORMATS_GZIP = 116.5 * 1024;
 // The live module (live blogs only): the core's decoder and story markup
-// with the live-blog feature, its polling, Intl and DOM glue: 92.2 KB today.
-const BUDGET_LIVE_GZIP = 92.5 * 1024;
+// with the live-blog feature, its polling, Intl and DOM glue: 93.1 KB today.
+const BUDGET_LIVE_GZIP = 93.3 * 1024;
 
 const dist = 'dist';
 const files = readdirSync(dist).filter((f) => /\.(html|css|js|wasm)$/.test(f));
@@ -66,6 +66,7 @@ const code = (r) => /\.(js|wasm)$/.test(r.file) && !writer(r) && !formats(r) && 
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const firstView = (r) => r.file === 'index.html' || (r.file !== 'embed.js' && code(r))
   || r.file.startsWith('articles/') || (r.file.endsWith('.css') && index.includes(r.file));
+console.log(`js + wasm, bytes gzip: ${sum(code, 'gzip')} (budget ${Math.floor(BUDGET_JS_WASM_GZIP)})`);
 console.log(`${'js + wasm'.padEnd(44)}${kb(sum(code, 'raw'))}${kb(sum(code, 'gzip'))}${kb(sum(code, 'brotli'))}`);
 console.log(`${'the writer module (Embed control only)'.padEnd(44)}${kb(sum(writer, 'raw'))}${kb(sum(writer, 'gzip'))}${kb(sum(writer, 'brotli'))}`);
 console.log(`${'the formats module (other formats only)'.padEnd(44)}${kb(sum(formats, 'raw'))}${kb(sum(formats, 'gzip'))}${kb(sum(formats, 'brotli'))}`);

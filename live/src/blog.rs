@@ -122,6 +122,8 @@ struct State {
     /// Updates still to read, and the task that reads the next part.
     unread: Option<Unread>,
     reader: Option<Timer>,
+    /// Resolves the promise [`Blog::mount`] gave, once the updates show.
+    on_shown: Option<js_sys::Function>,
 }
 
 impl Blog {
@@ -133,7 +135,7 @@ impl Blog {
         mut article: Article,
         text: String,
         options: &Options,
-    ) -> Option<Rc<Blog>> {
+    ) -> Option<(Rc<Blog>, js_sys::Promise)> {
         let blog = article.live_blog.as_mut()?;
         let unread = blog.unread.take();
         let source = options.source.clone().filter(|_| blog.polled());
@@ -171,9 +173,19 @@ impl Blog {
                 host: options.host.clone(),
             },
         });
+        let mut on_shown = None;
+        let shown = js_sys::Promise::new(&mut |resolve, _| on_shown = Some(resolve));
+        this.state.borrow_mut().on_shown = on_shown;
         this.write_label();
         this.read();
-        Some(this)
+        Some((this, shown))
+    }
+
+    /// The updates show (or never will): the main module hears it.
+    fn shown(&self) {
+        if let Some(resolve) = self.state.borrow_mut().on_shown.take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
     }
 
     /// The next part of the updates, in a task of its own; once all are
@@ -219,6 +231,7 @@ impl Blog {
         self.keep(newest.max(self.view.seen));
         self.write_into(&self.story);
         self.built(self.story.clone(), self.source.clone());
+        self.shown();
     }
 
     /// The core's settings for this reader, now.
@@ -728,6 +741,7 @@ impl Blog {
 
     /// The story went away: the poller, the timers and the listeners go too.
     pub fn stop(&self) {
+        self.shown();
         let mut state = self.state.borrow_mut();
         if let (Some(listener), Some(section)) = (state.on_click.take(), &state.section) {
             if let Some(story) = section.parent_element() {

@@ -60,9 +60,10 @@ impl LiveBlog {
 /// address that shows it), `viewerPage`, `lowData`, `ownsDocument`,
 /// `source` (the live source, resolved and allowed by the viewer, or
 /// null), `host` (the publisher's element, or null).
+/// It resolves once the updates are shown (or the blog was stopped first).
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(js_name = mountLiveBlog)]
-pub fn mount_live_blog(
+pub async fn mount_live_blog(
     story: web_sys::Element,
     text: String,
     options: JsValue,
@@ -73,8 +74,9 @@ pub fn mount_live_blog(
     for problem in &article.problems {
         web_sys::console::warn_1(&problem.into());
     }
-    let blog = blog::Blog::mount(story, article, text, &blog::Options::read(&options))
+    let (blog, shown) = blog::Blog::mount(story, article, text, &blog::Options::read(&options))
         .ok_or_else(|| JsValue::from("not a live blog"))?;
+    wasm_bindgen_futures::JsFuture::from(shown).await?;
     Ok(LiveBlog(blog))
 }
 

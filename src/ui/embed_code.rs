@@ -68,13 +68,7 @@ async fn write_forms(
     let viewer_dir = page_dir(&page::url()).to_owned();
     let integrity = page::meta("article-viewer-embed-integrity");
     let written = async {
-        let write = modules::export(
-            &viewer_dir,
-            "article-writer",
-            "articleViewerWriter",
-            "writeEmbedForms",
-        )
-        .await?;
+        let write = modules::export(&viewer_dir, "article-writer", "writeEmbedForms").await?;
         let args = js_sys::Array::new();
         for arg in [
             JsValue::from(details),

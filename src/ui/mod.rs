@@ -44,6 +44,9 @@ pub struct ViewerContext {
     /// happens in it ([`ViewerContext::announce`]); none on a page of the
     /// viewer's own.
     pub host: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// A live blog's updates are on their way (the live module loading):
+    /// a snippet's story, which has them, stays until they are shown.
+    pub live_pending: RwSignal<bool>,
 }
 
 impl ViewerContext {
@@ -60,6 +63,7 @@ impl ViewerContext {
             config: StoredValue::new(Config::default()),
             open,
             host: StoredValue::new_local(None),
+            live_pending: RwSignal::new(false),
         }
     }
 

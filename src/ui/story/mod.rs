@@ -73,8 +73,11 @@ pub fn Story(
         if let Some((text, source)) = article.live_text.clone() {
             let options = live_options(context, &base, &share_url, source.as_deref());
             let element = SendWrapper::new(element);
+            context.live_pending.set(true);
             leptos::task::spawn_local(async move {
-                match mount_live(&element, &text, &options).await {
+                let mounted = mount_live(&element, &text, &options).await;
+                context.live_pending.try_set(false);
+                match mounted {
                     // Gone already (the reader moved on): stopped at once.
                     Ok(blog) if live.try_set_value(Some(blog.clone())).is_some() => {
                         call(&blog, "stop", &[])
@@ -128,20 +131,16 @@ fn live_options(
     options
 }
 
-/// The live module's `mountLiveBlog` on the story built in `story`.
+/// The live module's `mountLiveBlog` on the story built in `story`: the
+/// live blog, once its updates show.
 async fn mount_live(
     story: &web_sys::Element,
     text: &str,
     options: &js_sys::Object,
 ) -> Result<JsValue, JsValue> {
-    let mount = modules::export(
-        &page::viewer_dir(),
-        "article-live",
-        "articleViewerLive",
-        "mountLiveBlog",
-    )
-    .await?;
-    mount.call3(&JsValue::NULL, story, &text.into(), options)
+    let mount = modules::export(&page::viewer_dir(), "article-live", "mountLiveBlog").await?;
+    let mounted = mount.call3(&JsValue::NULL, story, &text.into(), options)?;
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(mounted)).await
 }
 
 /// Calls `object.name(...args)`, if it has it.

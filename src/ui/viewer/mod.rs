@@ -142,6 +142,7 @@ pub fn Viewer(
         })
     };
     let catalogue = Signal::derive(move || interface_lang.with(|lang| messages::for_lang(lang)));
+    let live_pending = RwSignal::new(false);
     provide_context(ViewerContext {
         messages: catalogue,
         lang: interface_lang,
@@ -152,6 +153,7 @@ pub fn Viewer(
         config: loader.config,
         open,
         host,
+        live_pending,
     });
     if tells {
         // A story on screen, for the publisher's page.
@@ -186,9 +188,10 @@ pub fn Viewer(
         page::remove_prerendered();
     } else if mode == Mode::Inline {
         // A publisher's snippet may carry the story, rendered ahead of time:
-        // this viewer takes its place once its own first load is done.
+        // this viewer takes its place once its own first load is done (a
+        // live blog's, once its updates are shown too).
         Effect::new(move |_| {
-            if !loading() {
+            if !loading() && !live_pending.get() {
                 if let Some(frame) = root.get() {
                     page::take_over(&frame, shown.with(Option::is_some));
                 }
