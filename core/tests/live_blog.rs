@@ -10,7 +10,7 @@ use article_core::embed::ViewerOptions;
 use article_core::markup::{Element, Node};
 use article_core::messages::{live, EN};
 use article_core::metadata::json_ld;
-use article_core::story::live_blog::{arrange, newest, Item, LiveView};
+use article_core::story::live_blog::{arrange, newest, LiveView, Row};
 use article_core::story::{story, Settings};
 use article_core::url_policy::{self, UrlUse};
 
@@ -32,12 +32,11 @@ fn update(id: &str, time: &str, more: &str) -> String {
     )
 }
 
-fn ids(items: &[Item]) -> Vec<String> {
-    items
-        .iter()
-        .map(|i| match i {
-            Item::Update(_, u) => u.id.clone(),
-            Item::Since => "|".to_owned(),
+fn ids(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .map(|r| match r {
+            Row::Update(_, u) => u.id.clone(),
+            Row::SinceYourLastVisit => "|".to_owned(),
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! A live blog in the browser: the core's live-blog markup added to the
 //! story the main module built, and kept live.
 //!
-//! - The stream past its first items is built in slices after the story,
+//! - The stream past its first rows is built in slices after the story,
 //!   one short task each, so a blog of thousands of updates opens without
 //!   a long task; a reader's action that needs them all (the order toggle,
 //!   putting new updates in) builds the rest first.
@@ -28,7 +28,7 @@ use article_core::live::{self, Schedule};
 use article_core::markup::{Action, Markup};
 use article_core::messages;
 use article_core::metadata::json_ld;
-use article_core::story::live_blog::{self as written, arrange, Item, LiveView};
+use article_core::story::live_blog::{self as written, arrange, LiveView, Row};
 use article_core::story::Settings;
 use article_core::time::Timestamp;
 use article_core::url_policy::{self, UrlUse};
@@ -40,9 +40,9 @@ use crate::poll::Poll;
 use crate::timers::Timer;
 use crate::{intl, markup};
 
-/// Items of the stream written with the story; the rest follow in slices.
+/// Rows of the stream written with the story; the rest follow in slices.
 const FIRST: usize = 20;
-/// Items built per task after the story.
+/// Rows built per task after the story.
 const SLICE: usize = 60;
 /// Updates read per task.
 const READ: usize = 150;
@@ -104,7 +104,7 @@ struct State {
     /// The `.live-blog` section, once built.
     section: Option<Element>,
     oldest_first: bool,
-    /// Items of the stream built so far.
+    /// Rows of the stream built so far.
     built: usize,
     slicer: Option<Timer>,
     /// An update to land on once it is built.
@@ -370,7 +370,7 @@ impl Blog {
     /// Builds the next slice of the stream, then lands on the address's
     /// update if it is built now.
     fn slice(self: &Rc<Self>) {
-        if self.build_items(SLICE) {
+        if self.build_rows(SLICE) {
             self.land();
             // For search engines, once every update is on the page.
             self.describe();
@@ -409,8 +409,8 @@ impl Blog {
         }
     }
 
-    /// Builds up to `count` more items of the stream; whether all are built.
-    fn build_items(&self, count: usize) -> bool {
+    /// Builds up to `count` more rows of the stream; whether all are built.
+    fn build_rows(&self, count: usize) -> bool {
         let (container, from) = {
             let state = self.state.borrow();
             let container = state
@@ -429,7 +429,7 @@ impl Blog {
             };
             let (_, stream) = arrange(blog, &self.view);
             for item in stream.iter().skip(from).take(count) {
-                written::item(&mut m, item, s);
+                written::row(&mut m, item, s);
             }
             (m, stream.len())
         });
@@ -456,7 +456,7 @@ impl Blog {
     /// Every item built, now: before the order turns or updates go in.
     fn finish(&self) {
         if self.state.borrow_mut().slicer.take().is_some() {
-            self.build_items(usize::MAX);
+            self.build_rows(usize::MAX);
             self.describe();
         }
     }
@@ -653,7 +653,7 @@ impl Blog {
         self.with_settings(|_, s| {
             let mut m = Markup::default();
             for (i, u) in updates.iter().enumerate() {
-                written::item(&mut m, &Item::Update(past + i, u), s);
+                written::row(&mut m, &Row::Update(past + i, u), s);
             }
             m
         })

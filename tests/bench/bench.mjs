@@ -6,7 +6,8 @@
 //        RUNS=20 scripts/bench
 //        SKIP_STARTUP=1 skips the throttled startup pairs, ONLY_STARTUP=1 runs
 //        nothing else, ONLY_FORMATS=1 (with SKIP_STARTUP=1) only the other
-//        formats' rows; DEBUG=1 logs page closes.
+//        formats' rows, ONLY_LIVE=1 (with SKIP_STARTUP=1) only the live
+//        blog's; DEBUG=1 logs page closes.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -317,6 +318,38 @@ async function openLongest(n) {
   return longest;
 }
 
+// A live blog of 2,000 updates (a paragraph each, a headline every tenth),
+// opened in place from a related link: the longest task from the click, and
+// how long until every update is on the page.
+const LIVE_UPDATES = Array.from({ length: 2000 }, (_, i) => ({
+  id: `u${i}`, time: new Date(Date.UTC(2025, 9, 15, 6, 0) + i * 60_000).toISOString().replace('.000Z', 'Z'),
+  ...(i % 10 ? {} : { headline: `Headline ${i}` }), key: i % 400 === 0,
+  body: [{ type: 'paragraph', text: `Update ${i}: a paragraph of the kind a live blog is made of, a sentence or two long, as a newsroom writes them through the day.` }],
+}));
+const LIVE_STORY = { schema_version: 1, id: 'live', lang: 'en-GB', headline: 'A live blog of 2,000 updates', published: '2025-10-15T09:00:00+03:00', body: [{ type: 'paragraph', text: 'The story so far.' }] };
+writeFileSync(join(benchDir, 'live-2000.json'), JSON.stringify({ ...LIVE_STORY, live_blog: { status: 'ended', updates: LIVE_UPDATES } }));
+writeFileSync(join(benchDir, 'live-from.json'), JSON.stringify({ ...LIVE_STORY, id: 'from', headline: 'From here', body: [{ type: 'related', links: [{ title: 'The live blog', article: 'live-2000.json' }] }] }));
+async function openLiveBlog() {
+  const page = await browser.newPage();
+  await page.goto(`${ORIGIN}/index.html?src=bench/live-from.json`);
+  await page.waitForSelector('a[data-action="open"]');
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+    window.__clicked = performance.now();
+  });
+  await page.click('a[data-action="open"]');
+  await page.waitForFunction(() => document.querySelectorAll('.live-blog article.update').length === 2000, null, { timeout: 30_000 });
+  const all = await page.evaluate(() => performance.now() - window.__clicked);
+  await page.waitForTimeout(300);
+  const longest = await page.evaluate(() => window.__longest);
+  await page.close();
+  return { longest, all };
+}
+
 // A document of another format: from navigation until its newest story's
 // headline is on screen, and the longest task the page ran from the
 // document's request until then (the converting).
@@ -473,11 +506,12 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 
 // Transfer: what the first view downloads, compressed.
 const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
-// The Embed control's writer and the formats module are modules of their
-// own, loaded only when a publisher opens the control or a document of
-// another format arrives: not part of the first view.
+// The Embed control's writer, the formats module and the live module are
+// modules of their own, loaded only when a publisher opens the control, a
+// document of another format arrives or a story is a live blog: not part of
+// the first view.
 const firstView = readdirSync(dist).filter((f) => (f === 'index.html' || /\.(js|wasm)$/.test(f) || (f.endsWith('.css') && indexHtml.includes(f)))
-  && !f.startsWith('embed') && !f.startsWith('article-writer') && !f.startsWith('article-formats'));
+  && !f.startsWith('embed') && !f.startsWith('article-writer') && !f.startsWith('article-formats') && !f.startsWith('article-live'));
 const sizes = (files) => files.reduce((acc, f) => {
   const raw = readFileSync(join(dist, f));
   acc.gzip += gzipSync(raw, { level: 9 }).length;
@@ -522,7 +556,7 @@ if (process.env.ONLY_STARTUP) {
 console.log('a 100-post WordPress collection and a 500-item RSS feed…');
 const formatRuns = {};
 const formatRows = {};
-for (const name of Object.keys(FORMATS_BENCH)) {
+for (const name of process.env.ONLY_LIVE ? [] : Object.keys(FORMATS_BENCH)) {
   formatRuns[name] = { ours: [], vanilla: [], oursShown: [], vanillaShown: [] };
   formatRows[name] = await sideBySide(
     async () => { const r = await formatStory('ours', name); formatRuns[name].ours.push(r.longest); formatRuns[name].oursShown.push(r.untilShown); return r.shown; },
@@ -534,6 +568,18 @@ if (process.env.ONLY_FORMATS) {
     const med = (xs) => stats(xs.slice(1)).median.toFixed(0);
     console.log(`${name}: until shown ${formatRows[name].a.median.toFixed(0)} / ${formatRows[name].b.median.toFixed(0)} ms; longest task converting ${med(runs.ours)} (max ${stats(runs.ours.slice(1)).max.toFixed(0)}) / ${med(runs.vanilla)} ms; request to story ${med(runs.oursShown)} / ${med(runs.vanillaShown)} ms`);
   }
+  await browser.close();
+  server.kill();
+  process.exit(0);
+}
+console.log('a live blog of 2,000 updates…');
+const liveRuns = [];
+for (let i = 0; i <= RUNS; i++) liveRuns.push(await openLiveBlog());
+const liveLongest = stats(liveRuns.slice(1).map((r) => r.longest));
+const liveAll = stats(liveRuns.slice(1).map((r) => r.all));
+if (process.env.ONLY_LIVE) {
+  const mmmOf = (x) => `${x.min.toFixed(0)} / ${x.median.toFixed(0)} / ${x.max.toFixed(0)}`;
+  console.log(`a 2,000-update live blog opened in place: longest task ${mmmOf(liveLongest)} ms; every update on the page after ${mmmOf(liveAll)} ms`);
   await browser.close();
   server.kill();
   process.exit(0);
@@ -598,6 +644,8 @@ const out = [
   line(['timeline create 10,000', mmm(create10k.a, ms), `${mmm(create10k.b, ms)} (vanilla JS)`, ratio(create10k).toFixed(2), '≤ 1.5', ratio(create10k) <= 1.5 ? 'yes' : 'no']),
   line(['timeline replace 1,000', mmm(replace1k.a, ms), `${mmm(replace1k.b, ms)} (vanilla JS)`, ratio(replace1k).toFixed(2), '≤ 1.5', ratio(replace1k) <= 1.5 ? 'yes' : 'no']),
   line(['opening a 10,000-entry story in place: longest task', mmm(open10k, ms), '', '', '≤ 50 ms', open10k.max <= 50 ? 'yes' : 'no']),
+  line(['opening a 2,000-update live blog in place: longest task', mmm(liveLongest, ms), '', '', '≤ 50 ms', liveLongest.max <= 50 ? 'yes' : 'no']),
+  line(['… until every update is on the page', mmm(liveAll, ms), '', '', '', '']),
   line(['memory after 10,000 (JS heap + wasm)', mmm(mem.a, (x) => `${(x / 1048576).toFixed(1)} MB`), `${mmm(mem.b, (x) => `${(x / 1048576).toFixed(1)} MB`)} (vanilla JS)`, ratio(mem).toFixed(2), '≤ 3', ratio(mem) <= 3 ? 'yes' : 'no']),
   ...Object.entries({ 'wp-100.json': 'a 100-post WordPress collection', 'rss-500.xml': 'a 500-item RSS feed' }).flatMap(([name, what]) => {
     const longest = { ours: stats(formatRuns[name].ours.slice(1)), vanilla: stats(formatRuns[name].vanilla.slice(1)) };

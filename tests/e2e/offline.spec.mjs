@@ -130,6 +130,21 @@ test('a new deploy takes over at the next navigation and deletes the old build�
   }
 });
 
+test('a live blog read before comes back offline with every update: the live module is precached', async ({ page, context }) => {
+  const src = 'articles/sample-live-blog.json';
+  const updates = page.locator('.live-blog article.update');
+  await page.goto(`index.html?src=${src}`);
+  await expect(updates).toHaveCount(6);
+  await saved(page, src);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'You’re offline' })).toBeVisible();
+  await expect(page.locator('.live-blog__label')).toHaveText('Live');
+  await expect(updates).toHaveCount(6);
+  await context.setOffline(false);
+});
+
 test('inline embeds register nothing on the publisher’s origin', async ({ page }) => {
   // A publisher's page on one origin, two inline viewers from the viewer's on another.
   await page.goto('__test/strict-host.html');

@@ -7,8 +7,8 @@
 //! author, body and its own Share.
 //!
 //! Ahead of time every update is written; the browser writes the first
-//! [`LiveView::first`] items with the story and the rest in slices after
-//! it ([`items`], [`item`]), so that a blog of thousands of updates opens
+//! [`LiveView::first`] rows with the story and the rest in slices after
+//! it ([`arrange`], [`row`]), so that a blog of thousands of updates opens
 //! without a long task.
 
 pub use super::LiveView;
@@ -16,41 +16,38 @@ use super::{blocks, Action, Markup, Settings};
 use crate::article::{Block, LiveBlog, LiveStatus, Update};
 use crate::messages::live;
 
-/// One item of the stream after the pinned updates.
+/// A row of the stream after the pinned updates.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Item<'a> {
+pub enum Row<'a> {
     /// An update, with its position in the blog as written (which makes
     /// the ids inside it unique).
     Update(usize, &'a Update),
-    /// "Since your last visit".
-    Since,
+    /// The marker between the updates new to this device and those seen.
+    SinceYourLastVisit,
 }
 
 /// The pinned updates, newest first, and the stream of the others in the
 /// reader's order with the marker where the updates already seen begin: it
 /// shows only when both sides have an update.
-pub fn arrange<'a>(blog: &'a LiveBlog, view: &LiveView) -> (Vec<Item<'a>>, Vec<Item<'a>>) {
+pub fn arrange<'a>(blog: &'a LiveBlog, view: &LiveView) -> (Vec<Row<'a>>, Vec<Row<'a>>) {
     let mut all: Vec<(usize, &Update)> = blog.updates.iter().enumerate().collect();
     // Newest first; equal times as written.
     all.sort_by_cached_key(|(_, u)| std::cmp::Reverse(u.time.epoch_seconds()));
     let (pinned, rest): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, u)| u.pinned);
-    let mut stream: Vec<Item> = rest.iter().map(|&(i, u)| Item::Update(i, u)).collect();
+    let mut stream: Vec<Row> = rest.iter().map(|&(i, u)| Row::Update(i, u)).collect();
     if let Some(seen) = view.seen {
         let new = rest
             .iter()
             .take_while(|(_, u)| u.time.epoch_seconds() > seen)
             .count();
         if new > 0 && new < rest.len() {
-            stream.insert(new, Item::Since);
+            stream.insert(new, Row::SinceYourLastVisit);
         }
     }
     if view.oldest_first {
         stream.reverse();
     }
-    let pinned = pinned
-        .into_iter()
-        .map(|(i, u)| Item::Update(i, u))
-        .collect();
+    let pinned = pinned.into_iter().map(|(i, u)| Row::Update(i, u)).collect();
     (pinned, stream)
 }
 
@@ -148,7 +145,7 @@ pub fn summary(u: &Update) -> String {
 
 /// The updates' section: its heading and order toggle, the place for the
 /// waiting updates' button, the pinned updates, and the first
-/// [`LiveView::first`] items of the stream.
+/// [`LiveView::first`] rows of the stream.
 pub fn updates(m: &mut Markup, blog: &LiveBlog, s: &Settings) {
     let view = &s.live;
     let words = live::for_lang(s.messages.lang);
@@ -186,13 +183,13 @@ pub fn updates(m: &mut Markup, blog: &LiveBlog, s: &Settings) {
     if !pinned.is_empty() {
         m.open("div").class("live-blog__pinned");
         for p in &pinned {
-            item(m, p, s);
+            row(m, p, s);
         }
         m.close();
     }
     m.open("div").class("live-blog__updates");
     for i in stream.iter().take(view.first) {
-        item(m, i, s);
+        row(m, i, s);
     }
     m.close().close();
 }
@@ -215,10 +212,10 @@ pub fn new_button(m: &mut Markup, count: usize, s: &Settings) {
     m.close();
 }
 
-/// One item of the stream, or a pinned update.
-pub fn item(m: &mut Markup, item: &Item, s: &Settings) {
-    match item {
-        Item::Since => {
+/// A row of the stream, or a pinned update.
+pub fn row(m: &mut Markup, row: &Row, s: &Settings) {
+    match row {
+        Row::SinceYourLastVisit => {
             let words = live::for_lang(s.messages.lang).since_last_visit;
             m.open("div")
                 .class("live-blog__since")
@@ -227,7 +224,7 @@ pub fn item(m: &mut Markup, item: &Item, s: &Settings) {
                 .leaf("span", "", words)
                 .close();
         }
-        Item::Update(position, u) => update(m, u, *position, s),
+        Row::Update(position, u) => update(m, u, *position, s),
     }
 }
 

@@ -73,7 +73,7 @@ pub struct LiveView {
     /// The newest update's time (epoch seconds) on this device's last
     /// visit; `None` on a first visit, and ahead of time.
     pub seen: Option<i64>,
-    /// How many items of the stream to write with the story.
+    /// How many rows of the stream to write with the story.
     pub first: usize,
 }
 
