@@ -14,11 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-// A guard against regressions, just above today's build (185.0 KB gzip, embed.js
+// A guard against regressions, just above today's build (185.1 KB gzip, embed.js
 // included; see README, "Performance"). It only goes down: a feature that needs
-// bytes earns them elsewhere. Live blogs (their hooks here, about 1.4 KB: the
-// live module loaded and handed the story, a decoder that passes `live_blog`
-// over) were paid by the Embed control's forms, Copy, stylesheet reading and
+// bytes earns them elsewhere. Live blogs (their hooks here, about 1.6 KB: the
+// live module loaded and handed the story, a notice should it not load, a
+// decoder that passes `live_blog` over) were paid by the Embed control's forms, Copy, stylesheet reading and
 // story fetch moving into the writer module (-3.1 KB); the budget went from
 // 186.8 to 185.1.
 const BUDGET_JS_WASM_GZIP = 185.1 * 1024;

@@ -40,6 +40,8 @@ pub struct Messages {
     pub copy_by_hand: &'static str,
     /// The Embed control, when its writer did not load.
     pub embed_failed: &'static str,
+    /// A live blog whose updates (the live module) did not load.
+    pub live_failed: &'static str,
     pub skip_to_story: &'static str,
     pub share: &'static str,
     pub link_copied: &'static str,
@@ -113,6 +115,7 @@ pub const EN: Messages = Messages {
     copied: "Copied",
     copy_by_hand: "Selected: press Ctrl+C or ⌘C to copy",
     embed_failed: "The embed code could not be written. Please try again.",
+    live_failed: "The live updates could not be loaded.",
     skip_to_story: "Skip to the story",
     share: "Share",
     link_copied: "Link copied",
@@ -167,6 +170,7 @@ pub const AR: Messages = Messages {
     copied: "تم النسخ",
     copy_by_hand: "تم التحديد: اضغط Ctrl+C أو ⌘C للنسخ",
     embed_failed: "تعذّرت كتابة شيفرة التضمين. يُرجى المحاولة مرة أخرى.",
+    live_failed: "تعذّر تحميل التحديثات المباشرة.",
     skip_to_story: "انتقل إلى الخبر",
     share: "مشاركة",
     link_copied: "تم نسخ الرابط",
@@ -220,6 +224,7 @@ pub const FR: Messages = Messages {
     copied: "Copié",
     copy_by_hand: "Sélectionné : appuyez sur Ctrl+C ou ⌘C pour copier",
     embed_failed: "Le code d’intégration n’a pas pu être écrit. Veuillez réessayer.",
+    live_failed: "Les mises à jour en direct n’ont pas pu être chargées.",
     skip_to_story: "Aller à l’article",
     share: "Partager",
     link_copied: "Lien copié",

@@ -507,3 +507,26 @@ fn updates_read_in_parts_are_the_updates_read_at_once() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn every_live_blog_source_a_sample_names_is_shipped() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/articles");
+    let mut sources = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let article = decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let Some(source) = article.live_blog.and_then(|b| b.source) else {
+            continue;
+        };
+        let shipped = dir.join(&source);
+        let text = std::fs::read_to_string(&shipped)
+            .unwrap_or_else(|e| panic!("{}: {source}: {e}", path.display()));
+        let (updates, problems) = decode_updates(&text).unwrap();
+        assert!(!updates.is_empty() && problems.is_empty(), "{source}");
+        sources += 1;
+    }
+    assert!(sources >= 1, "the sample live blog has a live source");
+}

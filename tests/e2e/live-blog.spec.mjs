@@ -349,5 +349,6 @@ test("the live module fails closed: a script that is not the build's is refused 
   await expect.poll(() => warnings.join('\n')).toContain('integrity');
   await expect(updates(page)).toHaveCount(0);
   await expect(page.locator('.story__body')).toContainText('nothing in this story happened');
+  await expect(page.getByRole('status').filter({ hasText: 'The live updates could not be loaded' })).toBeVisible();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });

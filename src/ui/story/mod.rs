@@ -19,7 +19,6 @@ use article_core::article::Article;
 use article_core::story::{self, LiveView, Settings};
 use article_core::url_policy::UrlUse;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
 use super::{viewer_context, ViewerContext};
@@ -64,7 +63,7 @@ pub fn Story(
     let live = StoredValue::new_local(None::<JsValue>);
     on_cleanup(move || {
         if let Some(blog) = live.try_get_value().flatten() {
-            call(&blog, "stop", &[]);
+            call(&blog, "stop");
         }
     });
     let fill = move |element: web_sys::Element| {
@@ -72,7 +71,6 @@ pub fn Story(
         markup::build(&element, &markup);
         if let Some((text, source)) = article.live_text.clone() {
             let options = live_options(context, &base, &share_url, source.as_deref());
-            let element = SendWrapper::new(element);
             context.live_pending.set(true);
             leptos::task::spawn_local(async move {
                 let mounted = mount_live(&element, &text, &options).await;
@@ -80,10 +78,20 @@ pub fn Story(
                 match mounted {
                     // Gone already (the reader moved on): stopped at once.
                     Ok(blog) if live.try_set_value(Some(blog.clone())).is_some() => {
-                        call(&blog, "stop", &[])
+                        call(&blog, "stop")
                     }
                     Ok(_) => {}
-                    Err(e) => leptos::logging::warn!("the live blog did not load: {e:?}"),
+                    // The story stays; the reader hears why its updates do not show.
+                    Err(e) => {
+                        leptos::logging::warn!("the live blog did not load: {e:?}");
+                        let mut m = story::Markup::default();
+                        m.open("p")
+                            .class("live-blog__failed")
+                            .attr("role", "status")
+                            .text(context.messages.get_untracked().live_failed)
+                            .close();
+                        markup::build(&element, &m);
+                    }
                 }
             });
         }
@@ -143,11 +151,11 @@ async fn mount_live(
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(mounted)).await
 }
 
-/// Calls `object.name(...args)`, if it has it.
-fn call(object: &JsValue, name: &str, args: &[JsValue]) {
+/// Calls `object.name()`, if it has it.
+fn call(object: &JsValue, name: &str) {
     if let Ok(f) = js_sys::Reflect::get(object, &name.into()) {
         if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
-            let _ = f.apply(object, &args.iter().collect());
+            let _ = f.call0(object);
         }
     }
 }
