@@ -352,3 +352,17 @@ test("the live module fails closed: a script that is not the build's is refused 
   await expect(page.getByRole('status').filter({ hasText: 'The live updates could not be loaded' })).toBeVisible();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 });
+
+test('low data: an image in an update waits for "Show image"', async ({ page }) => {
+  const images = [];
+  page.on('request', (r) => { if (r.url().includes('gallery-boats.svg')) images.push(r.url()); });
+  await page.goto(`${SAMPLE}&data=low`);
+  await expect(updates(page)).toHaveCount(6);
+  const show = page.locator('#update-s3').getByRole('button', { name: 'Show image' });
+  await expect(show).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(images).toEqual([]);
+  await show.click();
+  await expect(page.locator('#update-s3 img')).toBeVisible();
+  expect(images).toHaveLength(1);
+});
