@@ -253,7 +253,7 @@ const CATALOGUE: [&Messages; 3] = [&EN, &AR, &FR];
 /// A live blog's words, apart from the catalogue: only the modules that
 /// write a live blog carry them.
 #[cfg(feature = "live-blog")]
-pub mod live {
+pub mod live_blog {
     #[derive(Debug)]
     pub struct LiveMessages {
         /// The label by the headline, while the blog is live.

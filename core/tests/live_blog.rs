@@ -8,7 +8,7 @@ use article_core::ahead::{render, Place};
 use article_core::article::{decode, decode_updates, Article, LiveStatus};
 use article_core::embed::ViewerOptions;
 use article_core::markup::{Element, Node};
-use article_core::messages::{live, EN};
+use article_core::messages::{live_blog as blog_words, EN};
 use article_core::metadata::json_ld;
 use article_core::story::live_blog::{arrange, newest, LiveView, Row};
 use article_core::story::{story, Settings};
@@ -202,7 +202,7 @@ fn tree(article: &Article, live: LiveView, ago: bool) -> Element {
             full: &|t| t.as_str().to_owned(),
             clock: &|t| t.clock(),
             ago: &|_| ago.then(|| "5 min ago".to_owned()),
-            live,
+            live_blog: live,
             number: &|n| n.to_string(),
             share_url: "https://viewer.example/?src=b.json#item=x",
         },
@@ -424,7 +424,7 @@ fn an_ended_blog_says_so_with_when_in_every_language() {
         "Ended at 18:00"
     );
     assert!(by_class(&root, "live-blog__pause").is_empty(), "not polled");
-    let ar = live::for_lang("ar");
+    let ar = blog_words::for_lang("ar");
     for words in [
         ar.live,
         ar.ended,

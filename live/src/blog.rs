@@ -259,7 +259,7 @@ impl Blog {
                 full: &intl::full,
                 clock: &intl::clock,
                 ago: &ago,
-                live: self.view,
+                live_blog: self.view,
                 number: &|n| intl::number(n, &article.lang),
                 share_url: &o.share,
             },

@@ -72,7 +72,7 @@ pub fn frame(
             full: &|t| reader.full(t),
             clock: &|t| reader.clock(t),
             ago: &|_| None,
-            live: story::LiveView::AHEAD,
+            live_blog: story::LiveView::AHEAD,
             number: &|n| reader.number(n as usize),
             share_url: &share,
         };

@@ -14,7 +14,7 @@
 pub use super::LiveView;
 use super::{blocks, Action, Markup, Settings};
 use crate::article::{Block, LiveBlog, LiveStatus, Update};
-use crate::messages::live;
+use crate::messages::live_blog as blog_words;
 
 /// A row of the stream after the pinned updates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,7 +58,7 @@ pub fn newest(blog: &LiveBlog) -> Option<i64> {
 
 /// **Live**, or **Ended** with when coverage ended, by the headline.
 pub fn label(m: &mut Markup, blog: &LiveBlog, s: &Settings) {
-    let words = live::for_lang(s.messages.lang);
+    let words = blog_words::for_lang(s.messages.lang);
     m.open("p").class("live-blog__status");
     match blog.status {
         LiveStatus::Live => {
@@ -98,7 +98,7 @@ pub fn key_events(m: &mut Markup, blog: &LiveBlog, s: &Settings) {
     m.open("h2")
         .class("live-blog__key-title")
         .attr("id", "live-blog-key-events")
-        .text(live::for_lang(s.messages.lang).key_events)
+        .text(blog_words::for_lang(s.messages.lang).key_events)
         .close();
     m.open("ol");
     for u in keys {
@@ -147,8 +147,8 @@ pub fn summary(u: &Update) -> String {
 /// waiting updates' button, the pinned updates, and the first
 /// [`LiveView::first`] rows of the stream.
 pub fn updates(m: &mut Markup, blog: &LiveBlog, s: &Settings) {
-    let view = &s.live;
-    let words = live::for_lang(s.messages.lang);
+    let view = &s.live_blog;
+    let words = blog_words::for_lang(s.messages.lang);
     let (pinned, stream) = arrange(blog, view);
     m.open("section")
         .class("live-blog")
@@ -216,7 +216,7 @@ pub fn new_button(m: &mut Markup, count: usize, s: &Settings) {
 pub fn row(m: &mut Markup, row: &Row, s: &Settings) {
     match row {
         Row::SinceYourLastVisit => {
-            let words = live::for_lang(s.messages.lang).since_last_visit;
+            let words = blog_words::for_lang(s.messages.lang).since_last_visit;
             m.open("div")
                 .class("live-blog__since")
                 .attr("role", "separator")
@@ -232,7 +232,7 @@ pub fn row(m: &mut Markup, row: &Row, s: &Settings) {
 /// author, body, Share.
 fn update(m: &mut Markup, u: &Update, position: usize, s: &Settings) {
     let words = s.messages;
-    let flags = live::for_lang(words.lang);
+    let flags = blog_words::for_lang(words.lang);
     let anchor = u.anchor();
     m.open("article")
         .class(match (u.pinned, u.key) {

@@ -58,7 +58,7 @@ pub struct Settings<'a> {
     /// time, when the words would be stale by the time they are read.
     pub ago: &'a dyn Fn(&Timestamp) -> Option<String>,
     /// How this reader sees a live blog.
-    pub live: LiveView,
+    pub live_blog: LiveView,
     /// A number in the interface language's digits.
     pub number: &'a dyn Fn(u32) -> String,
     /// The address that shows this story, for the Share button.

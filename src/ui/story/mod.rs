@@ -54,7 +54,7 @@ pub fn Story(
             // A live blog's, written by the live module.
             clock: &intl::clock,
             ago: &|_| None,
-            live: LiveView::AHEAD,
+            live_blog: LiveView::AHEAD,
             number: &|n| intl::number(n, &article.lang),
             share_url: &share_url,
         },
