@@ -364,5 +364,6 @@ test('low data: an image in an update waits for "Show image"', async ({ page }) 
   expect(images).toEqual([]);
   await show.click();
   await expect(page.locator('#update-s3 img')).toBeVisible();
-  expect(images).toHaveLength(1);
+  await expect.poll(() => page.locator('#update-s3 img').evaluate((i) => i.complete && i.naturalWidth > 0)).toBe(true);
+  await expect.poll(() => images.length).toBe(1);
 });
