@@ -5,32 +5,11 @@
 // the JSON-LD, print, and the live module loaded only for a live blog.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './no-errors.mjs';
+import { blog, serve, stats, update, updates } from './live-blog-fixtures.mjs';
 
 const SAMPLE = 'index.html?src=articles/sample-live-blog.json';
-const updates = (page) => page.locator('.live-blog article.update');
 const stream = (page) => page.locator('.live-blog__updates > *');
 const ids = async (page) => stream(page).evaluateAll((els) => els.map((e) => e.id || `[${e.getAttribute('role')}]`));
-
-let keys = 0;
-// A document served by the test server at a key of its own (with an ETag,
-// 304 to a matching If-None-Match, counting requests).
-async function serve(request, doc) {
-  const key = `${test.info().testId}-${++keys}`;
-  const res = await request.post(`/__test/feed?key=${encodeURIComponent(key)}`, { data: { doc } });
-  expect(res.ok()).toBe(true);
-  return { key, url: `/__test/feed?key=${encodeURIComponent(key)}` };
-}
-const stats = async (request, key) => (await request.get(`/__test/feed-stats?key=${encodeURIComponent(key)}`)).json();
-
-const update = (id, hhmm, more = {}) => ({
-  id, time: `2025-10-15T${hhmm}:00+03:00`, headline: `Update ${id}`,
-  body: [{ type: 'paragraph', text: `Text of update ${id}.` }], ...more,
-});
-const blog = (list, live = {}, extra = {}) => ({
-  schema_version: 1, id: 'lb', lang: 'en-GB', headline: 'A live blog', published: '2025-10-15T09:00:00+03:00',
-  standfirst: 'What is happening.', body: [{ type: 'paragraph', text: 'The story so far.' }],
-  live_blog: { status: 'live', coverage_start: '2025-10-15T09:00:00+03:00', updates: list, ...live }, ...extra,
-});
 
 test('the sample: Live by the headline, key events, the pinned update first, then newest first', async ({ page }) => {
   const modules = [];

@@ -3,24 +3,7 @@
 // test (the "speed" project): task lengths mean nothing on cores another
 // test's browser shares.
 import { expect, test } from './no-errors.mjs';
-
-let keys = 0;
-async function serve(request, doc) {
-  const key = `${test.info().testId}-${++keys}`;
-  const res = await request.post(`/__test/feed?key=${encodeURIComponent(key)}`, { data: { doc } });
-  expect(res.ok()).toBe(true);
-  return { key, url: `/__test/feed?key=${encodeURIComponent(key)}` };
-}
-const updates = (page) => page.locator('.live-blog article.update');
-const update = (id, hhmm) => ({
-  id, time: `2025-10-15T${hhmm}:00+03:00`, headline: `Update ${id}`,
-  body: [{ type: 'paragraph', text: `Text of update ${id}.` }],
-});
-const blog = (list, live = {}, extra = {}) => ({
-  schema_version: 1, id: 'lb', lang: 'en-GB', headline: 'A live blog', published: '2025-10-15T09:00:00+03:00',
-  standfirst: 'What is happening.', body: [{ type: 'paragraph', text: 'The story so far.' }],
-  live_blog: { status: 'live', coverage_start: '2025-10-15T09:00:00+03:00', updates: list, ...live }, ...extra,
-});
+import { blog, serve, update, updates } from './live-blog-fixtures.mjs';
 
 test('a blog of 2,000 updates opens without a main-thread task over 50 ms, every update reachable', async ({ page, request }) => {
   const list = Array.from({ length: 2000 }, (_, i) => {

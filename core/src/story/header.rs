@@ -5,6 +5,7 @@
 
 use super::{Action, Markup, Settings};
 use crate::article::Article;
+use crate::messages::Messages;
 use crate::time::Timestamp;
 use crate::url_policy::UrlUse;
 
@@ -60,20 +61,25 @@ pub(super) fn header(m: &mut Markup, article: &Article, settings: &Settings) {
     let reading = words.reading_time(&(settings.number)(article.reading_minutes()));
     m.open("p").class("story__tools");
     m.leaf("span", "story__reading-time", &reading).text(" ");
+    share(m, settings.share_url, words);
+    m.close().close();
+}
+
+/// The Share button for `url`, and the status that says the link was copied
+/// (the story's, and each live blog update's).
+pub(super) fn share(m: &mut Markup, url: &str, words: &Messages) {
     m.open("span")
         .class("share")
         .open("button")
         .attr("type", "button")
         .class("share__button")
         .attr("data-action", Action::Share.key())
-        .attr("data-url", settings.share_url)
+        .attr("data-url", url)
         .text(words.share)
         .close();
     m.open("span")
         .class("share__status")
         .attr("role", "status")
-        .close()
-        .close()
         .close()
         .close();
 }

@@ -285,22 +285,7 @@ fn update(m: &mut Markup, u: &Update, position: usize, s: &Settings) {
     }
     m.close();
     let page = s.share_url.split('#').next().unwrap_or_default();
-    m.open("p")
-        .class("update__tools")
-        .open("span")
-        .class("share")
-        .open("button")
-        .attr("type", "button")
-        .class("share__button")
-        .attr("data-action", Action::Share.key())
-        .attr("data-url", format!("{page}#{anchor}"))
-        .text(words.share)
-        .close();
-    m.open("span")
-        .class("share__status")
-        .attr("role", "status")
-        .close()
-        .close()
-        .close();
-    m.close();
+    m.open("p").class("update__tools");
+    super::header::share(m, &format!("{page}#{anchor}"), words);
+    m.close().close();
 }
